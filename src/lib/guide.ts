@@ -1,0 +1,90 @@
+/** Where the guide's pages live and in what order a reader walks through them. */
+
+export interface GuideLink {
+  /** Site path with a trailing slash, e.g. /steps/take-time/ */
+  href: string;
+  title: string;
+  /** Short label for navigation. */
+  navTitle: string;
+  /** Step number, for steps only. */
+  step?: number;
+}
+
+export interface StepSource {
+  id: string;
+  data: { step: number; title: string; navTitle: string };
+}
+
+/** Path of a step page. */
+export const stepPath = (stepSlug: string): string => `/steps/${stepSlug}/`;
+/** Path of a supporting article. */
+export const articlePath = (articleSlug: string): string => `/articles/${articleSlug}/`;
+/** Path of a standalone page (before-you-start, about …). */
+export const pagePath = (pageSlug: string): string => `/${pageSlug}/`;
+
+export const beforeYouStart: GuideLink = {
+  href: pagePath('before-you-start'),
+  title: 'Before you start',
+  navTitle: 'Before you start',
+};
+export const ifItDoesntWorkOut: GuideLink = {
+  href: pagePath('if-it-doesnt-work-out'),
+  title: "If it doesn't work out",
+  navTitle: "If it doesn't work out",
+};
+
+/** Steps sorted by number; throws when numbers are missing or repeated, since the guide has exactly 1…n. */
+export function orderedSteps<T extends StepSource>(steps: readonly T[]): T[] {
+  const sorted = [...steps].sort((a, b) => a.data.step - b.data.step);
+  sorted.forEach((entry, index) => {
+    if (entry.data.step !== index + 1) {
+      throw new Error(`Step numbers must run 1…${sorted.length} without gaps: "${entry.id}" has ${entry.data.step}, expected ${index + 1}`);
+    }
+  });
+  return sorted;
+}
+
+/** Navigation entries for the steps, in order. */
+export function stepLinks(steps: readonly StepSource[]): GuideLink[] {
+  return orderedSteps(steps).map((entry) => ({
+    href: stepPath(entry.id),
+    title: entry.data.title,
+    navTitle: entry.data.navTitle,
+    step: entry.data.step,
+  }));
+}
+
+/** The reading order: before you start, the steps, then the way out. */
+export function guideSequence(steps: readonly StepSource[]): GuideLink[] {
+  return [beforeYouStart, ...stepLinks(steps), ifItDoesntWorkOut];
+}
+
+/** Previous and next pages in the reading order; undefined at either end or off the sequence. */
+export function prevNextFor(sequence: readonly GuideLink[], currentHref: string): { prev?: GuideLink; next?: GuideLink } {
+  const index = sequence.findIndex((link) => link.href === currentHref);
+  if (index === -1) return {};
+  const prev = sequence[index - 1];
+  const next = sequence[index + 1];
+  return { ...(prev && { prev }), ...(next && { next }) };
+}
+
+/** Words per minute for an unhurried reader on a phone. */
+const wordsPerMinute = 200;
+
+/** Whole minutes to read a text, at least one. */
+export function readingMinutes(text: string): number {
+  const words = text.trim().split(/\s+/).filter(Boolean).length;
+  return Math.max(1, Math.round(words / wordsPerMinute));
+}
+
+/** Plain text of an MDX/Markdown body: drops code, tags, link targets and Markdown marks. */
+export function plainTextOfMarkdown(markdown: string): string {
+  return markdown
+    .replace(/```[\s\S]*?```/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+\.)\s+/gm, '')
+    .replace(/[*_`~]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,81 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Flags that keep Chromium quiet and offline on CI machines. */
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** True when Chromium is here. Without it, browser tests skip loudly locally and fail under CI. */
+export const hasChromium = existsSync(chromiumPath);
+if (!hasChromium) {
+  const message = `\n!!! Chromium not found at ${chromiumPath}: browser tests are SKIPPED. Install it with: apt-get install -y chromium\n`;
+  if (process.env.CI) throw new Error(message);
+  console.warn(message);
+}
+
+/** Launches Debian's Chromium (never a downloaded browser). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+}
+
+export interface PageWatch {
+  /** Uncaught exceptions and console.error messages seen on the page. */
+  errors: string[];
+}
+
+/** Records page errors and console errors so a test can assert there were none. */
+export function watchPage(page: Page): PageWatch {
+  const watch: PageWatch = { errors: [] };
+  page.on('pageerror', (error) => watch.errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') watch.errors.push(`console.error: ${message.text()}`);
+  });
+  return watch;
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[]; html: string }[];
+}
+
+/** Runs axe-core (WCAG 2.x A/AA rules) in the page and returns its violations. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  // Evaluated through DevTools rather than a <script> tag, so the page's CSP does not block it.
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return result.violations.map(({ id, impact, help, nodes }) => ({
+      id,
+      impact,
+      help,
+      nodes: nodes.map(({ target, html }) => ({ target, html })),
+    }));
+  });
+}
+
+/** Human-readable summary for assertion messages. */
+export function describeViolations(violations: AxeViolation[]): string {
+  return violations
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help}\n  ${violation.nodes.map((node) => node.html).join('\n  ')}`)
+    .join('\n');
+}
+
+export type { Browser, BrowserContext, Page };

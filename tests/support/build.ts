@@ -1,0 +1,20 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { outDir, repoRoot, serverEntry } from './paths';
+
+/** Builds the site (astro build + search index) into OUT_DIR with the Node that runs the tests. */
+export function buildSite(env: Record<string, string> = {}): void {
+  execFileSync(process.execPath, [resolve(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+  });
+  writeFileSync(resolve(outDir, '.built-by-tests'), new Date().toISOString());
+}
+
+/** SKIP_BUILD=1 reuses an existing build (handy while iterating on tests). */
+export function ensureBuilt(): void {
+  if (process.env.SKIP_BUILD === '1' && existsSync(serverEntry)) return;
+  buildSite();
+}

@@ -1,0 +1,5 @@
+import { ensureBuilt } from './build';
+
+export default function setup(): void {
+  ensureBuilt();
+}
