@@ -88,3 +88,19 @@ export function plainTextOfMarkdown(markdown: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** Quizzes that belong to a page rather than a step (their id is not a step slug). */
+const quizPages: Record<string, string> = {
+  readiness: beforeYouStart.href,
+  'if-it-doesnt-work-out': ifItDoesntWorkOut.href,
+};
+
+/** The page a quiz sits on: the readiness check on "Before you start", step quizzes on their step. */
+export function quizPagePath(quizId: string): string {
+  return quizPages[quizId] ?? stepPath(quizId);
+}
+
+/** Shareable page for one result band of a quiz; it never carries the reader's answers. */
+export function quizResultPath(quizId: string, bandId: string): string {
+  return `${quizPagePath(quizId)}result/${bandId}/`;
+}
