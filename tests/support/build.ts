@@ -5,7 +5,7 @@ import { outDir, repoRoot, serverEntry } from './paths';
 
 /** Builds the site (astro build + search index) into OUT_DIR with the Node that runs the tests. */
 export function buildSite(env: Record<string, string> = {}): void {
-  execFileSync(process.execPath, [resolve(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
+  execFileSync(process.execPath, [resolve(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: repoRoot,
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },

@@ -31,26 +31,23 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Resolves once the server says it is listening (its first log line), or fails if it exits first. */
-function waitUntilServing(url: string, child: ChildProcess): Promise<void> {
-  return new Promise((resolveReady, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`server at ${url} did not start within 30 s`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (/listening|started/i.test(output)) {
-        clearTimeout(timer);
-        child.stdout?.off('data', onData);
-        child.stdout?.resume();
-        resolveReady();
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited early with code ${code}`));
-    });
-  });
+/** Resolves once the server answers HTTP on its port (probing the socket), or fails if it exits first. */
+async function waitUntilServing(url: string, child: ChildProcess): Promise<void> {
+  let exitCode: number | null = null;
+  child.once('exit', (code) => (exitCode = code ?? -1));
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (exitCode !== null) throw new Error(`server exited early with code ${exitCode}`);
+    try {
+      const response = await fetch(`${url}/robots.txt`);
+      await response.arrayBuffer();
+      return;
+    } catch {
+      // Not accepting connections yet: probe again shortly.
+      await new Promise((retry) => setTimeout(retry, 50));
+    }
+  }
+  throw new Error(`server at ${url} did not start within 30 s`);
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -79,6 +76,7 @@ export async function startServer(options: { env?: Record<string, string>; dataD
   });
   const stderr: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+  child.stdout?.resume();
   try {
     await waitUntilServing(url, child);
   } catch (error) {
