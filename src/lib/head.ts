@@ -4,7 +4,7 @@ export const siteName = 'Back Together';
 
 export interface PageHead {
   /** Page title without the site name; absent on the home page. */
-  title?: string;
+  title?: string | undefined;
   description: string;
   /** Site path with a trailing slash. */
   path: string;
