@@ -8,7 +8,8 @@ export function buildSite(env: Record<string, string> = {}): void {
   execFileSync(process.execPath, [resolve(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: repoRoot,
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    // Vitest sets NODE_ENV=test; a build must see production, as `npm run build` does.
+    env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', ...env },
   });
   writeFileSync(resolve(outDir, '.built-by-tests'), new Date().toISOString());
 }

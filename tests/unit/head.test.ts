@@ -30,6 +30,13 @@ describe('head tags', () => {
     });
   });
 
+  it('says less in link previews than in the page title when asked (shared quiz results)', () => {
+    const tags = metaTags({ ...base, title: 'It’s still too soon · Check-in', shareTitle: 'A check-in from “Take time apart first”', path: '/steps/a/result/b/' });
+    const byKey = Object.fromEntries(tags.map((tag) => [tag.name ?? tag.property, tag.content]));
+    expect(byKey['og:title']).toBe('A check-in from “Take time apart first”');
+    expect(byKey['twitter:title']).toBe('A check-in from “Take time apart first”');
+  });
+
   it('uses a page image when given', () => {
     const tags = metaTags({ ...base, path: '/steps/a/', image: { path: '/og/steps/a.png', width: 1200, height: 630, alt: 'Step 1' } });
     expect(tags.find((tag) => tag.property === 'og:image')?.content).toBe('https://example.org/og/steps/a.png');

@@ -1,0 +1,76 @@
+import { createReadStream, existsSync, rmSync, statSync } from 'node:fs';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import * as pagefind from 'pagefind';
+
+/** Pagefind's bundled UIs: the site builds its own search on the JS API, so these never ship. */
+const unusedBundleFiles = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+];
+
+const contentTypes: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
+
+/** Indexes the built HTML in `clientDir` and writes the bundle to `clientDir/pagefind/`. */
+export async function buildSearchIndex(clientDir: string): Promise<{ pageCount: number; outputPath: string }> {
+  const outputPath = join(clientDir, 'pagefind');
+  try {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    const added = await index.addDirectory({ path: clientDir });
+    if (added.errors.length > 0) throw new Error(`Pagefind could not index ${clientDir}: ${added.errors.join('; ')}`);
+    // Only pages with data-pagefind-body are indexed; none at all means the layout lost its marker.
+    if (added.page_count === 0) throw new Error(`Pagefind found no pages to index in ${clientDir}`);
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length > 0) throw new Error(`Pagefind could not write ${outputPath}: ${written.errors.join('; ')}`);
+    for (const file of unusedBundleFiles) rmSync(join(outputPath, file), { force: true });
+    return { pageCount: added.page_count, outputPath };
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/**
+ * Search for `astro build` and `astro dev`. After a build, Pagefind indexes the client output
+ * (dist/client with the Node adapter), so one `npm run build` makes pages and index. In dev there
+ * is no index of the live pages; /pagefind/ is served from the last build when there is one, and
+ * the search UI says to run `npm run build` when there is not.
+ */
+export default function pagefindIntegration(): AstroIntegration {
+  let clientDir = '';
+  return {
+    name: 'back-together:pagefind',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        clientDir = fileURLToPath(config.build.client);
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        const bundleDir = join(clientDir, 'pagefind');
+        if (!existsSync(bundleDir)) logger.warn('No search index yet: search works in dev after `npm run build`.');
+        server.middlewares.use('/pagefind', (request, response, next) => {
+          const file = normalize(join(bundleDir, decodeURIComponent((request.url ?? '/').split('?')[0] ?? '/')));
+          if (!file.startsWith(bundleDir + sep) || !existsSync(file) || !statSync(file).isFile()) return next();
+          response.setHeader('Content-Type', contentTypes[extname(file)] ?? 'application/octet-stream');
+          response.setHeader('Cache-Control', 'no-cache');
+          createReadStream(file).pipe(response);
+        });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        // With the Node adapter `dir` is dist/client; fall back to it for adapters that say otherwise.
+        const builtDir = existsSync(join(fileURLToPath(dir), 'index.html')) ? fileURLToPath(dir) : clientDir;
+        const started = performance.now();
+        const { pageCount } = await buildSearchIndex(builtDir);
+        logger.info(`Indexed ${pageCount} pages for search in ${Math.round(performance.now() - started)} ms.`);
+      },
+    },
+  };
+}

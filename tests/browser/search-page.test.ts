@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, describeViolations, hasChromium, launchBrowser, watchPage, type Browser, type Page } from '../support/browser';
+import { startServer, type RunningServer } from '../support/server';
+
+/** expect.poll with room for a loaded machine: opening search loads code and index on demand. */
+const poll = <T>(read: () => T | Promise<T>, options: { timeout?: number } = {}) => expect.poll(read, { timeout: 10_000, ...options });
+
+const statusText = (page: Page) => page.locator('main [role="status"].search-status').textContent();
+const resultPaths = (page: Page) =>
+  page.locator('main .search-result-link').evaluateAll((links: HTMLAnchorElement[]) => links.map((link) => new URL(link.href).pathname));
+
+describe.skipIf(!hasChromium)('the /search/ page', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('runs the query in its link: /search/?q=counselling', async () => {
+    const page = await browser.newPage();
+    const watch = watchPage(page);
+    await page.goto(`${server.url}/search/?q=counselling`);
+    await poll(() => statusText(page)).toMatch(/^\d+ results? for “counselling”$/);
+    expect(await page.locator('main input[type="search"]').inputValue()).toBe('counselling');
+    expect(await resultPaths(page)).toContain('/steps/couples-counselling/');
+    // Result links carry the words to highlight on arrival.
+    expect(await page.locator('main .search-result-link').first().getAttribute('href')).toMatch(/[?&]pagefind-highlight=counselling/);
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the address in step with the search, so it can be shared', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/search/`);
+    await page.locator('main input[type="search"]').fill('apologise');
+    await poll(() => statusText(page)).toMatch(/results? for “apologise”/);
+    await page.getByRole('radio', { name: 'Articles' }).check();
+    await poll(() => page.evaluate(() => location.pathname + location.search)).toBe('/search/?q=apologise&kind=article');
+    await page.reload();
+    await poll(() => statusText(page)).toMatch(/results? for “apologise”/);
+    expect(await page.getByRole('radio', { name: 'Articles' }).isChecked()).toBe(true);
+    const paths = await resultPaths(page);
+    expect(paths.length).toBeGreaterThan(0);
+    expect(paths.every((path) => path.startsWith('/articles/'))).toBe(true);
+    await page.close();
+  });
+
+  it('opens the first result with Enter in the field', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/search/?q=counselling`);
+    await poll(() => statusText(page)).toMatch(/results? for/);
+    const first = new URL((await page.locator('main .search-result-link').first().getAttribute('href'))!, server.url).pathname;
+    await page.locator('main input[type="search"]').focus();
+    await Promise.all([page.waitForURL((url) => url.pathname === first), page.keyboard.press('Enter')]);
+    await page.close();
+  });
+
+  it('focuses its own field for "/" instead of opening the dialog', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/search/`);
+    await page.locator('main input[type="search"]').waitFor();
+    await page.locator('h1').click();
+    await page.keyboard.press('/');
+    await poll(() => page.evaluate(() => document.activeElement?.matches('main input[type="search"]'))).toBe(true);
+    expect(await page.locator('dialog.search-dialog').count()).toBe(0);
+    await page.close();
+  });
+
+  it('says search needs JavaScript, and links the steps, when JavaScript is off', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/search/?q=counselling`);
+    const main = page.locator('main');
+    expect(await main.textContent()).toMatch(/Search needs JavaScript/);
+    expect(await main.locator('a[href="/#steps-title"]').count()).toBe(1);
+    expect(await main.locator('input').count()).toBe(0);
+    await context.close();
+  });
+
+  it('says plainly when the index cannot load, and offers the steps instead', async () => {
+    const page = await browser.newPage();
+    await page.route('**/pagefind/**', (route) => route.abort());
+    await page.goto(`${server.url}/search/?q=counselling`);
+    await poll(() => statusText(page)).toMatch(/Search isn’t available right now/);
+    expect(await page.locator('main a[href="/#steps-title"]').count()).toBe(1);
+    await page.close();
+  });
+
+  it('passes axe with results showing', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/search/?q=month`);
+    await poll(() => statusText(page)).toMatch(/results? for/);
+    const violations = await axeViolations(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await page.close();
+  });
+});
