@@ -12,6 +12,8 @@ export interface PageHead {
   siteUrl: string;
   type?: 'website' | 'article';
   image?: { path: string; width: number; height: number; alt: string };
+  /** Title for link previews (Open Graph, X/Twitter) when it must say less than the page title. */
+  shareTitle?: string;
 }
 
 export interface MetaTag {
@@ -40,7 +42,7 @@ export function metaTags(head: PageHead): MetaTag[] {
   return [
     { name: 'description', content: head.description },
     { property: 'og:site_name', content: siteName },
-    { property: 'og:title', content: head.title ?? siteName },
+    { property: 'og:title', content: head.shareTitle ?? head.title ?? siteName },
     { property: 'og:type', content: head.type ?? 'website' },
     { property: 'og:url', content: absoluteUrl(head.siteUrl, head.path) },
     { property: 'og:description', content: head.description },
@@ -49,7 +51,7 @@ export function metaTags(head: PageHead): MetaTag[] {
     { property: 'og:image:height', content: String(image.height) },
     { property: 'og:image:alt', content: image.alt },
     { name: 'twitter:card', content: 'summary_large_image' },
-    { name: 'twitter:title', content: title },
+    { name: 'twitter:title', content: head.shareTitle ?? title },
     { name: 'twitter:description', content: head.description },
   ];
 }

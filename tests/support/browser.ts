@@ -53,13 +53,13 @@ export interface AxeViolation {
   nodes: { target: unknown[]; html: string }[];
 }
 
-/** Runs axe-core (WCAG 2.x A/AA rules) in the page and returns its violations. */
-export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+/** Runs axe-core (WCAG 2.x A/AA rules) in the page, or only within `selector`, and returns its violations. */
+export async function axeViolations(page: Page, selector?: string): Promise<AxeViolation[]> {
   // Evaluated through DevTools rather than a <script> tag, so the page's CSP does not block it.
   await page.evaluate(axeSource);
-  return page.evaluate(async () => {
+  return page.evaluate(async (include) => {
     const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, {
+    const result = await axe.run(include ? { include: [include] } : document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
     });
     return result.violations.map(({ id, impact, help, nodes }) => ({
@@ -68,7 +68,7 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
       help,
       nodes: nodes.map(({ target, html }) => ({ target, html })),
     }));
-  });
+  }, selector);
 }
 
 /** Human-readable summary for assertion messages. */

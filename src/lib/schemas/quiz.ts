@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { achievableScores } from '../quiz-scoring';
 
 /** Flags an answer can raise; a band with the same flag wins over score bands. */
 export const quizFlag = z.enum(['safety', 'too-soon', 'not-ready']);
@@ -12,6 +13,8 @@ const answerEffect = {
   flags: z.array(quizFlag).default([]),
   /** Shown after the reader answers: why this answer matters. */
   explanation: z.string().min(1).optional(),
+  /** Readiness check only: what this answer says about whether the relationship was safe (saved as `relationshipSafe`). */
+  relationshipSafe: z.enum(['yes', 'no', 'unsure']).optional(),
 };
 
 export const quizOption = z.strictObject({ id: slugId, label: z.string().min(1), ...answerEffect });
@@ -69,6 +72,15 @@ export const quizSchema = z
         ctx.addIssue({ code: 'custom', path: ['bands', index, 'min'], message: 'min is greater than max' });
       }
     });
+    // Every score a reader can reach must land in exactly one score band (flag bands aside).
+    const scoreBands = quiz.bands.filter((band) => !band.flag && band.min !== undefined && band.max !== undefined);
+    for (const score of achievableScores(quiz)) {
+      const matching = scoreBands.filter((band) => band.min! <= score && score <= band.max!).map((band) => band.id);
+      if (matching.length !== 1) {
+        const problem = matching.length === 0 ? 'no band covers' : `bands ${matching.join(', ')} all cover`;
+        ctx.addIssue({ code: 'custom', path: ['bands'], message: `${problem} the reachable score ${score}` });
+      }
+    }
   });
 
 export type QuizInput = z.input<typeof quizSchema>;

@@ -1,0 +1,31 @@
+/** A comment's text as DOM nodes: paragraphs, line breaks and http(s) links, with nothing else interpreted. */
+import { Fragment } from 'preact';
+import { paragraphsOf } from '../lib/comments/text.ts';
+
+/** Links in comments are the commenter's, not the site's: no ranking credit, no referrer, no window handle. */
+export const COMMENT_LINK_REL = 'nofollow ugc noopener noreferrer';
+
+export default function CommentBody({ text }: { text: string }) {
+  return (
+    <div class="comment-body">
+      {paragraphsOf(text).map((lines) => (
+        <p>
+          {lines.map((segments, lineIndex) => (
+            <Fragment>
+              {lineIndex > 0 && <br />}
+              {segments.map((segment) =>
+                segment.kind === 'link' ? (
+                  <a href={segment.href} rel={COMMENT_LINK_REL}>
+                    {segment.text}
+                  </a>
+                ) : (
+                  segment.text
+                ),
+              )}
+            </Fragment>
+          ))}
+        </p>
+      ))}
+    </div>
+  );
+}

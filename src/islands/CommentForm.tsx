@@ -1,0 +1,142 @@
+/** The form for a new comment, a reply or an edit: labelled fields, a live character count, errors tied to fields. */
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { TEXT_MAX } from '../lib/comments/limits.ts';
+import { characterCount, nameProblem, textProblem } from '../lib/comments/validation.ts';
+import type { ApiResult } from '../stores/comments.ts';
+
+export interface CommentFormValues {
+  name: string;
+  text: string;
+  honeypot: string;
+}
+
+interface Props {
+  mode: 'new' | 'reply' | 'edit';
+  /** Text to start from (edits). */
+  initialText?: string;
+  /** Whom a reply answers, for the label. */
+  replyingTo?: string;
+  /** False until the island has hydrated: a form that cannot be sent yet says so rather than pretend. */
+  ready: boolean;
+  /** Sends the values; returns the outcome so the form can show field errors or the result. */
+  onSubmit: (values: CommentFormValues) => Promise<{ result: ApiResult<unknown>; success: string }>;
+  onCancel?: () => void;
+}
+
+const SUBMIT_LABEL = { new: 'Post comment', reply: 'Post reply', edit: 'Save changes' } as const;
+
+export default function CommentForm({ mode, initialText = '', replyingTo, ready, onSubmit, onCancel }: Props) {
+  const id = useId();
+  const [name, setName] = useState('');
+  const [text, setText] = useState(initialText);
+  const [honeypot, setHoneypot] = useState('');
+  const [errors, setErrors] = useState<{ name?: string; text?: string }>({});
+  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; message: string } | null>(null);
+  const [sending, setSending] = useState(false);
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
+
+  // Replies and edits open on request: put the reader straight into the text.
+  useEffect(() => {
+    if (mode !== 'new') textRef.current?.focus();
+  }, [mode]);
+
+  const count = characterCount(text);
+  const ids = { name: `${id}-name`, nameError: `${id}-name-error`, text: `${id}-text`, textError: `${id}-text-error`, count: `${id}-count` };
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (sending) return;
+    const found: { name?: string; text?: string } = {};
+    const nameIssue = mode === 'edit' ? null : nameProblem(name);
+    if (nameIssue !== null) found.name = nameIssue;
+    const textIssue = textProblem(text);
+    if (textIssue !== null) found.text = textIssue;
+    setErrors(found);
+    if (found.name !== undefined || found.text !== undefined) {
+      setStatus({ kind: 'error', message: 'Please correct the highlighted field.' });
+      (found.name !== undefined ? nameRef.current : textRef.current)?.focus();
+      return;
+    }
+    setSending(true);
+    setStatus(null);
+    const { result, success } = await onSubmit({ name, text, honeypot });
+    setSending(false);
+    if (result.ok) {
+      setErrors({});
+      setStatus({ kind: 'ok', message: success });
+      if (mode === 'new') setText('');
+      return;
+    }
+    const { field, message } = result.failure;
+    if (field === 'text' || field === 'name') {
+      setErrors({ [field]: message });
+      setStatus({ kind: 'error', message: 'Please correct the highlighted field.' });
+      (field === 'name' ? nameRef.current : textRef.current)?.focus();
+    } else {
+      setStatus({ kind: 'error', message });
+    }
+  }
+
+  const describe = (...parts: (string | false)[]) => parts.filter(Boolean).join(' ') || undefined;
+  const textLabel = mode === 'edit' ? 'Edit your comment' : mode === 'reply' ? `Your reply${replyingTo ? ` to ${replyingTo}` : ''}` : 'Your comment';
+
+  return (
+    <form class={`comment-form comment-form-${mode}`} noValidate onSubmit={submit}>
+      {mode !== 'edit' && (
+        <div class="comment-field">
+          <label for={ids.name}>Name <span class="comment-optional">(optional)</span></label>
+          <input
+            id={ids.name}
+            ref={nameRef}
+            type="text"
+            autoComplete="nickname"
+            maxLength={200}
+            value={name}
+            placeholder="Anonymous"
+            aria-invalid={errors.name ? 'true' : undefined}
+            aria-describedby={describe(!!errors.name && ids.nameError)}
+            onInput={(event) => setName(event.currentTarget.value)}
+          />
+          {errors.name && <p id={ids.nameError} class="comment-error">{errors.name}</p>}
+        </div>
+      )}
+      <div class="comment-field">
+        <label for={ids.text}>{textLabel}</label>
+        <textarea
+          id={ids.text}
+          ref={textRef}
+          rows={mode === 'new' ? 5 : 4}
+          value={text}
+          aria-invalid={errors.text ? 'true' : undefined}
+          aria-describedby={describe(!!errors.text && ids.textError, ids.count)}
+          onInput={(event) => setText(event.currentTarget.value)}
+        />
+        <p id={ids.count} class={`comment-count${count > TEXT_MAX ? ' comment-count-over' : ''}`}>
+          {count.toLocaleString('en')} of {TEXT_MAX.toLocaleString('en')} characters
+        </p>
+        {errors.text && <p id={ids.textError} class="comment-error">{errors.text}</p>}
+      </div>
+      {mode !== 'edit' && (
+        // For bots that fill in every field: hidden from people and assistive technology, never sent when empty.
+        <div class="comment-trap" aria-hidden="true">
+          <label for={`${id}-website`}>Website (leave empty)</label>
+          <input id={`${id}-website`} name="website" type="text" tabIndex={-1} autoComplete="off" value={honeypot} onInput={(event) => setHoneypot(event.currentTarget.value)} />
+        </div>
+      )}
+      <div class="comment-form-actions">
+        <button type="submit" class="button" disabled={!ready || sending} aria-disabled={sending ? 'true' : undefined}>
+          {sending ? 'Sending…' : SUBMIT_LABEL[mode]}
+        </button>
+        {onCancel && (
+          <button type="button" class="button button-quiet" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+      <p role="status" class={`comment-form-status${status?.kind === 'error' ? ' comment-error' : ''}`}>
+        {status?.message ?? (ready ? '' : 'The comment form is getting ready…')}
+      </p>
+    </form>
+  );
+}

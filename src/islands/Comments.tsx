@@ -1,0 +1,283 @@
+/**
+ * The comment thread under a step or article. Hydrated `client:visible`: no script and no request until the
+ * reader scrolls here. State and API calls live in stores/comments.ts; this file only shows them.
+ */
+import { useStore } from '@nanostores/preact';
+import { useEffect, useId, useMemo, useState } from 'preact/hooks';
+import type { PublicComment } from '../lib/comments/api-types.ts';
+import type { ThreadSort } from '../lib/comments/cursor.ts';
+import { REPORT_REASON_MAX } from '../lib/comments/limits.ts';
+import { canStillChange, type OwnCommentKeys } from '../lib/comments/own-keys.ts';
+import { normalisePagePath } from '../lib/comments/page-path.ts';
+import { exactTime, relativeTime } from '../lib/comments/relative-time.ts';
+import { createThread, ownKeys, type Thread } from '../stores/comments.ts';
+import CommentBody from './CommentBody.tsx';
+import CommentForm from './CommentForm.tsx';
+import './comments.css';
+
+interface Props {
+  /** The page's path, e.g. /steps/take-time/ */
+  page: string;
+}
+
+/** The current time, moving on every 30 s so relative times stay true while the page is open. */
+function useNow(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+const PENDING_NOTE = 'Your comment is awaiting approval: only you can see it until the site owner approves it.';
+
+function successFor(comment: PublicComment, verb: 'posted' | 'saved'): string {
+  return comment.status === 'pending' ? PENDING_NOTE : `Your comment is ${verb}.`;
+}
+
+export default function Comments({ page }: Props) {
+  const thread = useMemo(() => createThread(normalisePagePath(page) ?? page), [page]);
+  const state = useStore(thread.state);
+  const [hydrated, setHydrated] = useState(false);
+
+  useEffect(() => {
+    setHydrated(true);
+    void thread.load();
+  }, [thread]);
+
+  const heading = state.phase === 'ready' && state.total > 0 ? `${state.total} ${state.total === 1 ? 'comment' : 'comments'}` : 'Comments';
+
+  return (
+    <div class="comments">
+      <h2 id="comments-heading">{heading}</h2>
+      <CommentForm
+        mode="new"
+        ready={hydrated}
+        onSubmit={async (values) => {
+          const result = await thread.post({ ...values, parentId: null });
+          return { result, success: result.ok ? successFor(result.body.comment, 'posted') : '' };
+        }}
+      />
+      {state.phase === 'idle' && <p class="comments-note">Comments load when you scroll here.</p>}
+      {state.phase === 'loading' && <p class="comments-note">Loading comments…</p>}
+      {state.phase === 'failed' && (
+        <div class="comments-note comment-error">
+          <p>Comments could not be loaded. {state.failure?.message}</p>
+          <button type="button" class="button button-quiet" onClick={() => void thread.load()}>
+            Try again
+          </button>
+        </div>
+      )}
+      {state.phase === 'ready' && (
+        <ThreadView thread={thread} comments={state.comments} sort={state.sort} />
+      )}
+      {state.phase === 'ready' && state.comments.length === 0 && <p class="comments-note">No comments yet.</p>}
+      {state.phase === 'ready' && state.nextCursor !== null && (
+        <button type="button" class="button button-quiet comments-more" disabled={state.loadingMore} onClick={() => void thread.loadMore()}>
+          {state.loadingMore ? 'Loading…' : 'Load more comments'}
+        </button>
+      )}
+      <p role="status" class={state.failure ? 'comment-error' : 'comments-notice'}>
+        {state.phase === 'ready' ? (state.failure?.message ?? state.notice) : ''}
+      </p>
+    </div>
+  );
+}
+
+function ThreadView({ thread, comments, sort }: { thread: Thread; comments: PublicComment[]; sort: ThreadSort }) {
+  const now = useNow();
+  const keys = useStore(ownKeys);
+  if (comments.length === 0) return null;
+  return (
+    <>
+      <div class="comments-sort">
+        <label for="comments-sort">Order</label>
+        <select id="comments-sort" value={sort} onChange={(event) => void thread.load(event.currentTarget.value as ThreadSort)}>
+          <option value="oldest">Oldest first</option>
+          <option value="newest">Newest first</option>
+        </select>
+      </div>
+      <ol class="comment-list">
+        {comments.map((comment) => (
+          <CommentItem key={comment.id} thread={thread} comment={comment} now={now} canChange={canStillChange(keys[comment.id], now)} keys={keys} />
+        ))}
+      </ol>
+    </>
+  );
+}
+
+type Panel = 'none' | 'reply' | 'edit' | 'delete' | 'report';
+
+interface ItemProps {
+  thread: Thread;
+  comment: PublicComment;
+  now: number;
+  canChange: boolean;
+  keys: OwnCommentKeys;
+}
+
+function CommentItem({ thread, comment, now, canChange, keys }: ItemProps) {
+  const [panel, setPanel] = useState<Panel>('none');
+  const [note, setNote] = useState('');
+  const createdAt = Date.parse(comment.createdAt);
+  const isTopLevel = comment.parentId === null;
+  const toggle = (next: Panel) => setPanel(panel === next ? 'none' : next);
+  const replies = comment.replies.length > 0 && (
+    <ol class="comment-replies">
+      {comment.replies.map((reply) => (
+        <CommentItem key={reply.id} thread={thread} comment={reply} now={now} canChange={canStillChange(keys[reply.id], now)} keys={keys} />
+      ))}
+    </ol>
+  );
+
+  if (comment.status === 'removed') {
+    return (
+      <li id={`comment-${comment.id}`} class="comment comment-removed">
+        <p class="comments-note">This comment is not shown.</p>
+        {replies}
+      </li>
+    );
+  }
+
+  return (
+    <li id={`comment-${comment.id}`} class={`comment${comment.status === 'pending' ? ' comment-pending' : ''}`}>
+      <article aria-label={`Comment by ${comment.name}`}>
+        <header class="comment-meta">
+          <span class="comment-author">{comment.name}</span>
+          <time dateTime={comment.createdAt} title={exactTime(createdAt)}>
+            {relativeTime(createdAt, now)}
+          </time>
+          {comment.editedAt && <span class="comment-edited">(edited)</span>}
+          {comment.status === 'pending' && <span class="comment-badge">Awaiting approval</span>}
+        </header>
+        <CommentBody text={comment.text} />
+        <div class="comment-actions">
+          {isTopLevel && comment.status === 'published' && (
+            <button type="button" class="comment-action" aria-expanded={panel === 'reply'} onClick={() => toggle('reply')}>
+              Reply<span class="visually-hidden"> to {comment.name}</span>
+            </button>
+          )}
+          {canChange && (
+            <>
+              <button type="button" class="comment-action" aria-expanded={panel === 'edit'} onClick={() => toggle('edit')}>
+                Edit<span class="visually-hidden"> your comment</span>
+              </button>
+              <button type="button" class="comment-action" aria-expanded={panel === 'delete'} onClick={() => toggle('delete')}>
+                Delete<span class="visually-hidden"> your comment</span>
+              </button>
+            </>
+          )}
+          {!comment.mine && comment.status === 'published' && (
+            <button type="button" class="comment-action" aria-expanded={panel === 'report'} onClick={() => toggle('report')}>
+              Report<span class="visually-hidden"> comment by {comment.name}</span>
+            </button>
+          )}
+        </div>
+        <p role="status" class="comment-note">{note}</p>
+        {panel === 'reply' && (
+          <CommentForm
+            mode="reply"
+            ready
+            replyingTo={comment.name}
+            onCancel={() => setPanel('none')}
+            onSubmit={async (values) => {
+              const result = await thread.post({ ...values, parentId: comment.id });
+              if (result.ok) {
+                setPanel('none');
+                setNote(successFor(result.body.comment, 'posted'));
+              }
+              return { result, success: result.ok ? successFor(result.body.comment, 'posted') : '' };
+            }}
+          />
+        )}
+        {panel === 'edit' && (
+          <CommentForm
+            mode="edit"
+            ready
+            initialText={comment.text}
+            onCancel={() => setPanel('none')}
+            onSubmit={async ({ text }) => {
+              const result = await thread.edit(comment.id, text);
+              if (result.ok) {
+                setPanel('none');
+                setNote(successFor(result.body.comment, 'saved'));
+              }
+              return { result, success: result.ok ? successFor(result.body.comment, 'saved') : '' };
+            }}
+          />
+        )}
+        {panel === 'delete' && (
+          <ConfirmDelete
+            onCancel={() => setPanel('none')}
+            onConfirm={async () => {
+              const result = await thread.remove(comment.id);
+              if (!result.ok) setNote(result.failure.message);
+            }}
+          />
+        )}
+        {panel === 'report' && (
+          <ReportForm
+            onCancel={() => setPanel('none')}
+            onSubmit={async (reason) => {
+              const result = await thread.report(comment.id, reason);
+              setPanel('none');
+              setNote(result.ok ? 'Thank you. The site owner will take a look.' : result.failure.message);
+            }}
+          />
+        )}
+      </article>
+      {replies}
+    </li>
+  );
+}
+
+function ConfirmDelete({ onConfirm, onCancel }: { onConfirm: () => Promise<void>; onCancel: () => void }) {
+  const [busy, setBusy] = useState(false);
+  return (
+    <div class="comment-confirm" role="group" aria-label="Delete your comment">
+      <p>Delete this comment? This cannot be undone from here.</p>
+      <button
+        type="button"
+        class="button"
+        disabled={busy}
+        onClick={async () => {
+          setBusy(true);
+          await onConfirm();
+          setBusy(false);
+        }}
+      >
+        Delete comment
+      </button>
+      <button type="button" class="button button-quiet" onClick={onCancel}>
+        Keep it
+      </button>
+    </div>
+  );
+}
+
+function ReportForm({ onSubmit, onCancel }: { onSubmit: (reason: string) => Promise<void>; onCancel: () => void }) {
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const fieldId = useId();
+  return (
+    <form
+      class="comment-report"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        setBusy(true);
+        await onSubmit(reason);
+        setBusy(false);
+      }}
+    >
+      <label for={fieldId}>What is wrong with this comment? (optional)</label>
+      <input id={fieldId} type="text" maxLength={REPORT_REASON_MAX} value={reason} onInput={(event) => setReason(event.currentTarget.value)} />
+      <button type="submit" class="button" disabled={busy}>
+        Send report
+      </button>
+      <button type="button" class="button button-quiet" onClick={onCancel}>
+        Cancel
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,25 @@
+/** "Mark this step done": a checkbox saved on this device; the navigation and home page show the result. */
+import { formatMoment } from '../lib/breakup-dates';
+import { setStepDone } from '../stores/progress';
+import { useReaderState } from './reader-hooks';
+
+interface Props {
+  stepSlug: string;
+}
+
+export default function StepDone({ stepSlug }: Props) {
+  const saved = useReaderState().steps[stepSlug];
+  const done = saved?.done === true;
+  const id = `step-done-${stepSlug}`;
+  return (
+    <div class="step-done">
+      <label class="step-done-label" for={id}>
+        <input type="checkbox" id={id} checked={done} onChange={(event) => setStepDone(stepSlug, event.currentTarget.checked)} />
+        <span>Mark this step done</span>
+      </label>
+      <p class="muted step-done-status">
+        {done && saved ? `Marked done on ${formatMoment(saved.at)}.` : 'Saved only on this device.'}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,244 @@
+/** The form and result of a self-assessment, shared by the Quiz and ReadinessCheck islands. */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { formatMoment } from '../lib/breakup-dates';
+import { quizResultPath } from '../lib/guide';
+import { answerEffects, quizOutcome, unansweredQuestions, validAnswers, type QuizAnswer, type QuizAnswers, type QuizOutcome } from '../lib/quiz-scoring';
+import type { StoredQuizResult } from '../lib/reader-state';
+import type { Quiz, QuizBand, QuizQuestion } from '../lib/schemas/quiz';
+
+const scaleLabels = ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree'];
+
+/** A problem with the form: `target` is the id of the input to focus from the error summary. */
+export interface FieldError {
+  target: string;
+  message: string;
+}
+
+interface Choice {
+  value: string;
+  label: string;
+  answer: QuizAnswer;
+}
+
+/** The inputs of a question, as uniform choices. */
+function choicesOf(question: QuizQuestion): Choice[] {
+  switch (question.kind) {
+    case 'single':
+    case 'multiple':
+      return question.options.map((option) => ({ value: option.id, label: option.label, answer: option.id }));
+    case 'yesno':
+      return [
+        { value: 'yes', label: 'Yes', answer: 'yes' },
+        { value: 'no', label: 'No', answer: 'no' },
+      ];
+    case 'scale':
+      return scaleLabels.map((label, index) => ({ value: String(index + 1), label, answer: index + 1 }));
+  }
+}
+
+const isChosen = (answer: QuizAnswer | undefined, choice: Choice) =>
+  Array.isArray(answer) ? answer.includes(choice.value) : answer === choice.answer;
+
+/** Focuses an element by id and brings it into view (links in the error summary). */
+export function focusById(event: Event, id: string): void {
+  const target = document.getElementById(id);
+  if (!target) return;
+  event.preventDefault();
+  target.focus();
+  target.closest('fieldset')?.scrollIntoView({ block: 'start' });
+}
+
+interface QuestionProps {
+  fieldId: string;
+  question: QuizQuestion;
+  answer: QuizAnswer | undefined;
+  error: string | undefined;
+  /** Explanations for the chosen answer, once the reader has seen their result. */
+  explanations: string[];
+  onAnswer: (answer: QuizAnswer) => void;
+}
+
+function Question({ fieldId, question, answer, error, explanations, onAnswer }: QuestionProps) {
+  const multiple = question.kind === 'multiple';
+  const hintId = question.hint && `${fieldId}-hint`;
+  const errorId = error && `${fieldId}-error`;
+  const toggle = (value: string) => {
+    const chosen = Array.isArray(answer) ? answer : [];
+    onAnswer(chosen.includes(value) ? chosen.filter((id) => id !== value) : [...chosen, value]);
+  };
+  return (
+    <fieldset class={`quiz-question${error ? ' has-error' : ''}`} aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}>
+      <legend>{question.prompt}</legend>
+      {hintId && <p id={hintId} class="quiz-hint">{question.hint}</p>}
+      {errorId && <p id={errorId} class="quiz-error">{error}</p>}
+      <div class="quiz-choices">
+        {choicesOf(question).map((choice) => (
+          <label class="quiz-choice" key={choice.value}>
+            <input
+              type={multiple ? 'checkbox' : 'radio'}
+              id={`${fieldId}-${choice.value}`}
+              name={fieldId}
+              value={choice.value}
+              checked={isChosen(answer, choice)}
+              onChange={() => (multiple ? toggle(choice.value) : onAnswer(choice.answer))}
+            />
+            <span>{choice.label}</span>
+          </label>
+        ))}
+      </div>
+      {explanations.map((text) => (
+        <p class="quiz-explanation">{text}</p>
+      ))}
+    </fieldset>
+  );
+}
+
+export interface QuizViewProps {
+  quizId: string;
+  quiz: Quiz;
+  /** The saved result (undefined on the server and before hydration). */
+  stored: StoredQuizResult | undefined;
+  onSave: (outcome: QuizOutcome) => void;
+  /** Extra fields after the questions (the readiness check's breakup date); `showErrors` after a failed submit. */
+  extraFields?: (showErrors: boolean) => ComponentChildren;
+  /** Problems with the extra fields, checked on submit. */
+  extraErrors?: FieldError[];
+  /** Extra paragraphs inside the result (readiness: safety help, time since the breakup). */
+  resultNotes?: (band: QuizBand, result: StoredQuizResult) => ComponentChildren;
+}
+
+export function QuizView({ quizId, quiz, stored, onSave, extraFields, extraErrors = [], resultNotes }: QuizViewProps) {
+  const idPrefix = `quiz-${quizId}`;
+  // null until the reader touches the form: the form then shows the saved answers (also when another tab saves).
+  const [draft, setDraft] = useState<QuizAnswers | null>(null);
+  const [attempted, setAttempted] = useState(false);
+  const [revealed, setRevealed] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
+  const [failedSubmits, setFailedSubmits] = useState(0);
+  const focusResultWhenSaved = useRef(false);
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+  const errorSummary = useRef<HTMLDivElement>(null);
+
+  const answers = draft ?? (stored ? validAnswers(quiz, stored.answers) : {});
+  const band = stored && quiz.bands.find((candidate) => candidate.id === stored.band);
+  const previousBand = stored?.previous && quiz.bands.find((candidate) => candidate.id === stored.previous?.band);
+  const missing = attempted ? unansweredQuestions(quiz, answers) : [];
+  const errors: FieldError[] = [
+    ...missing.map((questionId) => {
+      const question = quiz.questions.find((candidate) => candidate.id === questionId)!;
+      return { target: `${idPrefix}-${questionId}-${choicesOf(question)[0]!.value}`, message: `Answer: ${question.prompt}` };
+    }),
+    ...(attempted ? extraErrors : []),
+  ];
+
+  // Focus follows the reader's action: the new result once it is saved, or the error summary.
+  useEffect(() => {
+    if (stored && focusResultWhenSaved.current) {
+      focusResultWhenSaved.current = false;
+      resultHeading.current?.focus();
+    }
+  }, [stored]);
+  useEffect(() => {
+    if (failedSubmits > 0) errorSummary.current?.focus();
+  }, [failedSubmits]);
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const outcome = quizOutcome(quiz, answers);
+    if (!outcome || extraErrors.length > 0) {
+      setAttempted(true);
+      setAnnouncement('');
+      setFailedSubmits((count) => count + 1);
+      return;
+    }
+    focusResultWhenSaved.current = true;
+    setDraft(outcome.answers);
+    setAttempted(false);
+    setRevealed(true);
+    setAnnouncement(`Your result: ${outcome.band.title}. Saved on this device.`);
+    onSave(outcome);
+  };
+
+  const startAgain = () => {
+    setDraft({});
+    setRevealed(false);
+    setAttempted(false);
+    setAnnouncement('');
+    document.getElementById(`${idPrefix}-form`)?.querySelector('input')?.focus();
+  };
+
+  return (
+    <div class="quiz">
+      <h2 id={`${idPrefix}-title`}>{quiz.title}</h2>
+      <p>{quiz.intro}</p>
+      <form id={`${idPrefix}-form`} aria-labelledby={`${idPrefix}-title`} noValidate onSubmit={submit}>
+        {errors.length > 0 && (
+          <div class="quiz-error-summary" role="alert" tabIndex={-1} ref={errorSummary} aria-labelledby={`${idPrefix}-errors`}>
+            <h3 id={`${idPrefix}-errors`}>{missing.length > 0 ? 'Please answer all the questions' : 'Please check your answers'}</h3>
+            <ul>
+              {errors.map((error) => (
+                <li key={error.target}>
+                  <a href={`#${error.target}`} onClick={(event) => focusById(event, error.target)}>
+                    {error.message}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {quiz.questions.map((question) => {
+          const answer = answers[question.id];
+          const explanations = revealed ? (answerEffects(question, answer) ?? []).flatMap((effect) => effect.explanation ?? []) : [];
+          return (
+            <Question
+              key={question.id}
+              fieldId={`${idPrefix}-${question.id}`}
+              question={question}
+              answer={answer}
+              error={missing.includes(question.id) ? (question.kind === 'multiple' ? 'Choose at least one answer.' : 'Choose an answer.') : undefined}
+              explanations={explanations}
+              onAnswer={(value) => setDraft({ ...answers, [question.id]: value })}
+            />
+          );
+        })}
+        {extraFields?.(attempted)}
+        <button type="submit" class="button">
+          See my result
+        </button>
+      </form>
+      <p role="status" class="visually-hidden">
+        {announcement}
+      </p>
+      <div class="quiz-result-area">
+        {stored && band ? (
+          <section class="quiz-result card" aria-labelledby={`${idPrefix}-result`}>
+            <p class="quiz-result-eyebrow">Your result</p>
+            <h3 id={`${idPrefix}-result`} tabIndex={-1} ref={resultHeading}>
+              {band.title}
+            </h3>
+            <p>{band.guidance}</p>
+            {resultNotes?.(band, stored)}
+            <p>
+              <strong>What next:</strong> <a href={band.next.href}>{band.next.label}</a>
+            </p>
+            {stored.previous && previousBand && (
+              <p class="quiz-last-time">
+                Last time ({formatMoment(stored.previous.at)}): {previousBand.title}
+              </p>
+            )}
+            <p class="muted">
+              Saved only on this device, {formatMoment(stored.at)}. <a href={quizResultPath(quizId, band.id)}>Share this result</a>{' '}
+              (the link shows this result, never your answers).
+            </p>
+            <button type="button" class="button button-quiet" onClick={startAgain}>
+              Take it again
+            </button>
+          </section>
+        ) : (
+          <p class="quiz-result-placeholder muted">Your result will appear here. Your answers are saved only on this device.</p>
+        )}
+      </div>
+    </div>
+  );
+}

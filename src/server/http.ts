@@ -1,0 +1,430 @@
+/**
+ * The comments API as small functions over web-standard Request and Response. Everything it depends on (store,
+ * known pages, clock, settings, hashing) is handed in, so it runs the same under Astro, in tests and in benches.
+ */
+import type {
+  AdminActionResponse,
+  AdminComment,
+  AdminQueue,
+  AdminQueueResponse,
+  CountsResponse,
+  CreatedResponse,
+  EditedResponse,
+  PublicComment,
+  ThreadResponse,
+} from '../lib/comments/api-types.ts';
+import { ADMIN_ACTIONS, ADMIN_QUEUES, type AdminAction } from '../lib/comments/api-types.ts';
+import { decodeCursor, encodeCursor, THREAD_SORTS, type ThreadSort } from '../lib/comments/cursor.ts';
+import {
+  COMMENT_ID_PATTERN,
+  COUNTS_PAGES_MAX,
+  EDIT_SECRET_PATTERN,
+  EDIT_WINDOW_MS,
+  OWN_KEYS_MAX,
+  REPORTS_TO_HIDE,
+  THREAD_PAGE_SIZE,
+} from '../lib/comments/limits.ts';
+import { isVisible, statusAfterEdit, statusForNewComment, type CommentStatus } from '../lib/comments/moderation.ts';
+import { normalisePagePath } from '../lib/comments/page-path.ts';
+import { displayName } from '../lib/comments/validation.ts';
+import { clientAddress, hashSecret, newCommentId, newEditSecret, sameSecret } from './client-id.ts';
+import type { CommentsConfig } from './config.ts';
+import { admitByRate, COMMENT_RATE_RULES, rateLookback, type RateRule } from './rate-limit.ts';
+import { parseEdit, parseEmpty, parseNewComment, parseReport, parseSecretOnly, type Checked } from './requests.ts';
+import { badField, checkOrigin, errorResponse, HttpError, json, jsonText, readJsonBody } from './respond.ts';
+import { StoreUnavailableError, type CommentRecord, type CommentStore } from './store.ts';
+
+export interface CommentsDeps {
+  store: CommentStore;
+  /** Pages the site built that take comments, as canonical paths (`/steps/x/`). */
+  knownPages: () => ReadonlySet<string> | Promise<ReadonlySet<string>>;
+  /** Milliseconds since the epoch; tests pass a clock they move by hand. */
+  now: () => number;
+  config: Pick<CommentsConfig, 'siteOrigin' | 'adminToken' | 'moderation' | 'trustProxy'>;
+  /** Keyed hash of a client address (see client-id.ts). */
+  hashClient: (address: string) => string;
+  newId?: () => string;
+  newSecret?: () => string;
+  rateRules?: readonly RateRule[];
+  /** Where unexpected errors are reported; they reach the client only as a 500 without details. */
+  logError?: (error: unknown) => void;
+}
+
+/** What the server knows about a request beyond the Request itself. */
+export interface RequestMeta {
+  /** The socket's remote address. */
+  clientAddress: string | undefined;
+}
+
+export interface CommentsApi {
+  /** Answers any request under /api/comments and /api/admin. */
+  fetch(request: Request, meta: RequestMeta): Promise<Response>;
+}
+
+type Handler = (request: Request, meta: RequestMeta, params: readonly string[]) => Promise<Response>;
+
+const iso = (time: number) => new Date(time).toISOString();
+const isoOrNull = (time: number | null) => (time === null ? null : iso(time));
+
+function expectValid<T>(checked: Checked<T>): T {
+  if (!checked.ok) throw badField(checked.field, checked.message);
+  return checked.value;
+}
+
+const notFound = (what = 'comment') => new HttpError(404, 'not_found', `There is no such ${what}.`);
+
+export function createCommentsApi(deps: CommentsDeps): CommentsApi {
+  const { store, config } = deps;
+  const newId = deps.newId ?? newCommentId;
+  const newSecret = deps.newSecret ?? newEditSecret;
+  const rateRules = deps.rateRules ?? COMMENT_RATE_RULES;
+  const logError = deps.logError ?? ((error: unknown) => console.error('[comments]', error));
+
+  /** The canonical path of a page that takes comments; 400 for a malformed one, 404 for one the site lacks. */
+  async function knownPage(path: string | null, field: string): Promise<string> {
+    if (path === null || path === '') throw badField(field, `${field} is required: the path of a step or article.`);
+    const page = normalisePagePath(path);
+    if (page === null) throw badField(field, `${field} must be a site path such as /steps/take-time/.`);
+    if (!(await deps.knownPages()).has(page)) {
+      throw new HttpError(404, 'unknown_page', `${page} has no comments: it is not a step or article of this site.`, { field });
+    }
+    return page;
+  }
+
+  function hashedClient(request: Request, meta: RequestMeta): string {
+    return deps.hashClient(clientAddress(request, meta.clientAddress, config.trustProxy));
+  }
+
+  /** True for a request carrying the right admin token; 401 for a wrong one, 404 when moderation is off. */
+  function adminAuthorised(request: Request, required: boolean): boolean {
+    const header = request.headers.get('authorization');
+    if (header === null && !required) return false;
+    if (config.adminToken === null) {
+      throw new HttpError(404, 'admin_disabled', 'Moderation is switched off: the server has no ADMIN_TOKEN.');
+    }
+    const token = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1];
+    if (token === undefined || !sameSecret(token, config.adminToken)) {
+      throw new HttpError(401, 'unauthorized', 'The admin token is missing or wrong.', {
+        headers: { 'WWW-Authenticate': 'Bearer realm="comments"' },
+      });
+    }
+    return true;
+  }
+
+  /** Own-comment claims from the X-Comment-Keys header (`id:secret, …`), kept only where the secret matches. */
+  async function provenOwnIds(request: Request, page: string): Promise<Set<string>> {
+    const header = request.headers.get('x-comment-keys');
+    if (!header) return new Set();
+    const claims = new Map<string, string>();
+    for (const entry of header.split(',').slice(0, OWN_KEYS_MAX)) {
+      const [id = '', secret = ''] = entry.trim().split(':');
+      if (COMMENT_ID_PATTERN.test(id) && EDIT_SECRET_PATTERN.test(secret)) claims.set(id, secret);
+    }
+    if (claims.size === 0) return new Set();
+    const records = await store.getMany([...claims.keys()]);
+    return new Set(
+      records
+        .filter((record) => record.page === page && sameSecret(hashSecret(claims.get(record.id) ?? ''), record.secretHash))
+        .map((record) => record.id),
+    );
+  }
+
+  function publicComment(record: CommentRecord, own: ReadonlySet<string>, replies: PublicComment[] = []): PublicComment {
+    const mine = own.has(record.id);
+    const shown = isVisible(record.status, record.openReports);
+    const ownWaiting = mine && (record.status === 'published' || record.status === 'pending');
+    if (!shown && !ownWaiting) {
+      // A removed top-level comment kept only so that the replies under it keep their place.
+      return { id: record.id, parentId: null, name: '', text: '', createdAt: iso(record.createdAt), editedAt: null, status: 'removed', mine: false, replies };
+    }
+    return {
+      id: record.id,
+      parentId: record.parentId,
+      name: record.name,
+      text: record.text,
+      createdAt: iso(record.createdAt),
+      editedAt: isoOrNull(record.editedAt),
+      status: shown ? 'published' : 'pending',
+      mine,
+      replies,
+    };
+  }
+
+  function adminComment(record: CommentRecord, reportReasons: string[] = []): AdminComment {
+    return {
+      id: record.id,
+      page: record.page,
+      parentId: record.parentId,
+      name: record.name,
+      text: record.text,
+      status: record.status,
+      createdAt: iso(record.createdAt),
+      editedAt: isoOrNull(record.editedAt),
+      openReports: record.openReports,
+      reportReasons,
+    };
+  }
+
+  /**
+   * The first page of each thread in each order, serialised, with the page version it was built at: reused
+   * until any process writes to the page. Only first pages of known pages, so it is bounded by the site's size.
+   */
+  const firstPages = new Map<string, { version: number; body: string }>();
+
+  const listComments: Handler = async (request) => {
+    const url = new URL(request.url);
+    const page = await knownPage(url.searchParams.get('page'), 'page');
+    const sortParam = url.searchParams.get('sort') ?? 'oldest';
+    if (!(THREAD_SORTS as readonly string[]).includes(sortParam)) throw badField('sort', 'sort must be oldest or newest.');
+    const sort = sortParam as ThreadSort;
+    const cursorParam = url.searchParams.get('cursor');
+    let after = null;
+    if (cursorParam !== null && cursorParam !== '') {
+      const cursor = decodeCursor(cursorParam);
+      if (cursor === null || cursor.sort !== sort) throw badField('cursor', 'cursor is not one this listing handed out.');
+      after = { createdAt: cursor.createdAt, id: cursor.id };
+    }
+    // Anonymous first pages are the same for everyone: build them once per change, not once per reader.
+    const shared = after === null && !request.headers.has('x-comment-keys');
+    const cacheKey = `${page} ${sort}`;
+    const version = shared ? await store.pageVersion(page) : 0;
+    const cached = shared ? firstPages.get(cacheKey) : undefined;
+    if (cached && cached.version === version) return jsonText(cached.body, 200, 'public');
+    const own = await provenOwnIds(request, page);
+    const rows = await store.thread({ page, sort, after, limit: THREAD_PAGE_SIZE, ownIds: [...own], reportsToHide: REPORTS_TO_HIDE });
+    const topLevel = rows.topLevel.slice(0, THREAD_PAGE_SIZE);
+    const repliesByParent = new Map<string, PublicComment[]>();
+    for (const reply of rows.replies) {
+      const siblings = repliesByParent.get(reply.parentId ?? '') ?? [];
+      siblings.push(publicComment(reply, own));
+      repliesByParent.set(reply.parentId ?? '', siblings);
+    }
+    const last = topLevel.at(-1);
+    const body: ThreadResponse = {
+      page,
+      sort,
+      total: rows.total,
+      comments: topLevel.map((record) => publicComment(record, own, repliesByParent.get(record.id) ?? [])),
+      nextCursor:
+        rows.topLevel.length > THREAD_PAGE_SIZE && last ? encodeCursor({ sort, createdAt: last.createdAt, id: last.id }) : null,
+    };
+    if (shared) {
+      // Tagged with the version read before the query: if a write slipped in between, the next reader rebuilds.
+      const text = JSON.stringify(body);
+      firstPages.set(cacheKey, { version, body: text });
+      return jsonText(text, 200, 'public');
+    }
+    // A listing that shows someone their own waiting comments is theirs alone.
+    return json(body, 200, own.size > 0 || request.headers.has('x-comment-keys') ? 'private' : 'public');
+  };
+
+  const createComment: Handler = async (request, meta) => {
+    checkOrigin(request, config.siteOrigin);
+    const input = expectValid(parseNewComment(await readJsonBody(request)));
+    const now = deps.now();
+    const status = statusForNewComment(config.moderation, input.text);
+    const name = displayName(input.name);
+    const editSecret = newSecret();
+    const reply = (comment: PublicComment): Response => {
+      const body: CreatedResponse = { comment, editSecret, editableUntil: iso(now + EDIT_WINDOW_MS) };
+      return json(body, status === 'published' ? 201 : 202);
+    };
+    if (input.honeypot !== '') {
+      // Looks exactly like a real answer, so the bot learns nothing; nothing is stored.
+      return reply({ id: newId(), parentId: input.parentId, name, text: input.text, createdAt: iso(now), editedAt: null, status: status === 'published' ? 'published' : 'pending', mine: true, replies: [] });
+    }
+    const page = await knownPage(input.page, 'page');
+    let parentId: string | null = null;
+    if (input.parentId !== null) {
+      const parent = await store.get(input.parentId);
+      // Only published comments take replies: readers cannot see the others, and a reply must not outlive its
+      // parent's approval in a thread.
+      if (!parent || parent.page !== page || parent.status !== 'published') {
+        throw badField('parentId', 'parentId does not name a published comment on this page.');
+      }
+      // Replies are one level deep: answering a reply joins the thread of its top-level comment.
+      parentId = parent.parentId ?? parent.id;
+    }
+    const record: CommentRecord = {
+      id: newId(),
+      page,
+      parentId,
+      name,
+      text: input.text,
+      status,
+      createdAt: now,
+      editedAt: null,
+      secretHash: hashSecret(editSecret),
+      clientHash: hashedClient(request, meta),
+      openReports: 0,
+    };
+    const admission = await store.insert(record, {
+      since: now - rateLookback(rateRules),
+      admit: (recent) => admitByRate(recent, now, rateRules),
+    });
+    if (!admission.admitted) {
+      const seconds = Math.max(1, Math.ceil(admission.retryAfterMs / 1000));
+      throw new HttpError(429, 'rate_limited', `Too many comments from here; try again in ${seconds} seconds.`, {
+        headers: { 'Retry-After': String(seconds) },
+      });
+    }
+    return reply(publicComment(record, new Set([record.id])));
+  };
+
+  /** The comment a PATCH or DELETE is about, once the requester proved they may change it. */
+  async function changeableComment(id: string, editSecret: string | null, admin: boolean): Promise<CommentRecord> {
+    if (!admin && editSecret === null) throw badField('editSecret', 'editSecret is required (or an admin token).');
+    const record = COMMENT_ID_PATTERN.test(id) ? await store.get(id) : null;
+    if (!record || record.status === 'deleted' || (record.status === 'rejected' && !admin)) throw notFound();
+    if (admin) return record;
+    if (!sameSecret(hashSecret(editSecret ?? ''), record.secretHash)) {
+      throw new HttpError(403, 'wrong_secret', 'This browser did not post that comment.');
+    }
+    if (deps.now() - record.createdAt > EDIT_WINDOW_MS) {
+      throw new HttpError(403, 'edit_window_closed', 'Comments can be changed for 15 minutes after posting.');
+    }
+    return record;
+  }
+
+  const editComment: Handler = async (request, _meta, [id = '']) => {
+    checkOrigin(request, config.siteOrigin);
+    const admin = adminAuthorised(request, false);
+    const input = expectValid(parseEdit(await readJsonBody(request)));
+    const record = await changeableComment(id, input.editSecret, admin);
+    const status: CommentStatus = admin ? record.status : statusAfterEdit(config.moderation, record.status, input.text);
+    const edited = await store.edit(record.id, { text: input.text, editedAt: deps.now(), status });
+    if (!edited) throw notFound();
+    const body: EditedResponse = { comment: publicComment(edited, new Set(admin ? [] : [edited.id])) };
+    return json(body);
+  };
+
+  const deleteComment: Handler = async (request, _meta, [id = '']) => {
+    checkOrigin(request, config.siteOrigin);
+    const admin = adminAuthorised(request, false);
+    const input = expectValid(parseSecretOnly(await readJsonBody(request)));
+    const record = await changeableComment(id, input.editSecret, admin);
+    const deleted = await store.setStatus(record.id, { status: 'deleted', reviewed: admin });
+    if (!deleted) throw notFound();
+    return json({ id: deleted.id, deleted: true });
+  };
+
+  const reportComment: Handler = async (request, meta, [id = '']) => {
+    checkOrigin(request, config.siteOrigin);
+    const input = expectValid(parseReport(await readJsonBody(request)));
+    const record = COMMENT_ID_PATTERN.test(id) ? await store.get(id) : null;
+    if (!record || record.status !== 'published') throw notFound();
+    const result = await store.report({ commentId: record.id, clientHash: hashedClient(request, meta), reason: input.reason, createdAt: deps.now() });
+    if (!result) throw notFound();
+    return json({ id: record.id, reported: true }, 202);
+  };
+
+  const countComments: Handler = async (request) => {
+    const param = new URL(request.url).searchParams.get('pages') ?? '';
+    const requested = param.split(',').map((path) => path.trim()).filter((path) => path !== '');
+    if (requested.length === 0) throw badField('pages', 'pages is required: comma-separated page paths.');
+    if (requested.length > COUNTS_PAGES_MAX) throw badField('pages', `Ask for at most ${COUNTS_PAGES_MAX} pages at once.`);
+    const pages: string[] = [];
+    for (const path of requested) pages.push(await knownPage(path, 'pages'));
+    const counts = await store.counts(pages, REPORTS_TO_HIDE);
+    const body: CountsResponse = { counts: Object.fromEntries(pages.map((page) => [page, counts.get(page) ?? 0])) };
+    return json(body, 200, 'public');
+  };
+
+  const adminQueue: Handler = async (request) => {
+    adminAuthorised(request, true);
+    const url = new URL(request.url);
+    const queueParam = url.searchParams.get('queue') ?? 'pending';
+    if (!(ADMIN_QUEUES as readonly string[]).includes(queueParam)) {
+      throw badField('queue', `queue must be one of ${ADMIN_QUEUES.join(', ')}.`);
+    }
+    const queue = queueParam as AdminQueue;
+    const sort: ThreadSort = queue === 'removed' ? 'newest' : 'oldest';
+    const cursorParam = url.searchParams.get('cursor');
+    let after = null;
+    if (cursorParam !== null && cursorParam !== '') {
+      const cursor = decodeCursor(cursorParam);
+      if (cursor === null || cursor.sort !== sort) throw badField('cursor', 'cursor is not one this queue handed out.');
+      after = { createdAt: cursor.createdAt, id: cursor.id };
+    }
+    const rows = await store.queue(queue, after, THREAD_PAGE_SIZE + 1);
+    const shown = rows.slice(0, THREAD_PAGE_SIZE);
+    const last = shown.at(-1);
+    const body: AdminQueueResponse = {
+      queue,
+      comments: shown.map((row) => adminComment(row, row.reportReasons)),
+      nextCursor: rows.length > THREAD_PAGE_SIZE && last ? encodeCursor({ sort, createdAt: last.createdAt, id: last.id }) : null,
+    };
+    return json(body);
+  };
+
+  const ACTION_STATUS: Record<AdminAction, CommentStatus> = {
+    approve: 'published',
+    reject: 'rejected',
+    delete: 'deleted',
+    restore: 'published',
+  };
+
+  const adminAction: Handler = async (request, _meta, [id = '', action = '']) => {
+    checkOrigin(request, config.siteOrigin);
+    adminAuthorised(request, true);
+    expectValid(parseEmpty(await readJsonBody(request)));
+    if (!(ADMIN_ACTIONS as readonly string[]).includes(action)) throw notFound('action');
+    const record = COMMENT_ID_PATTERN.test(id)
+      ? await store.setStatus(id, { status: ACTION_STATUS[action as AdminAction], reviewed: true })
+      : null;
+    if (!record) throw notFound();
+    const body: AdminActionResponse = { comment: adminComment(record) };
+    return json(body);
+  };
+
+  /** Path patterns and the handler for each method. */
+  const routes: readonly { pattern: RegExp; methods: Record<string, Handler> }[] = [
+    { pattern: /^\/api\/comments$/, methods: { GET: listComments, POST: createComment } },
+    { pattern: /^\/api\/comments\/counts$/, methods: { GET: countComments } },
+    { pattern: /^\/api\/comments\/([^/]+)$/, methods: { PATCH: editComment, DELETE: deleteComment } },
+    { pattern: /^\/api\/comments\/([^/]+)\/report$/, methods: { POST: reportComment } },
+    { pattern: /^\/api\/admin\/comments$/, methods: { GET: adminQueue } },
+    { pattern: /^\/api\/admin\/comments\/([^/]+)\/([^/]+)$/, methods: { POST: adminAction } },
+  ];
+
+  async function dispatch(request: Request, meta: RequestMeta): Promise<Response> {
+    const path = new URL(request.url).pathname.replace(/\/+$/, '');
+    const method = request.method === 'HEAD' ? 'GET' : request.method;
+    for (const route of routes) {
+      const match = route.pattern.exec(path);
+      if (!match) continue;
+      const handler = route.methods[method];
+      if (!handler) {
+        throw new HttpError(405, 'method_not_allowed', `${request.method} is not supported here.`, {
+          headers: { Allow: Object.keys(route.methods).join(', ') },
+        });
+      }
+      let params: string[];
+      try {
+        params = match.slice(1).map((part) => decodeURIComponent(part));
+      } catch {
+        throw new HttpError(404, 'not_found', 'There is no such API endpoint.');
+      }
+      return handler(request, meta, params);
+    }
+    throw new HttpError(404, 'not_found', 'There is no such API endpoint.');
+  }
+
+  return {
+    async fetch(request, meta) {
+      try {
+        return await dispatch(request, meta);
+      } catch (error) {
+        if (error instanceof HttpError) return errorResponse(error);
+        if (error instanceof StoreUnavailableError) {
+          logError(error);
+          return errorResponse(
+            new HttpError(503, 'unavailable', 'Comments are busy right now; try again in a moment.', { headers: { 'Retry-After': '2' } }),
+          );
+        }
+        logError(error);
+        return errorResponse(new HttpError(500, 'internal', 'Something went wrong on our side.'));
+      }
+    },
+  };
+}

@@ -1,0 +1,381 @@
+/** CommentStore on PostgreSQL through the `postgres` client: pooled connections, versioned migrations. */
+import postgres from 'postgres';
+import type { AdminQueue } from '../lib/comments/api-types.ts';
+import type { CommentStatus } from '../lib/comments/moderation.ts';
+import {
+  StoreUnavailableError,
+  type Admission,
+  type CommentRecord,
+  type CommentStore,
+  type ExportItem,
+  type ImportResult,
+  type InsertGuard,
+  type ListPosition,
+  type QueuedComment,
+  type ReportRecord,
+  type StatusChange,
+  type ThreadQuery,
+  type ThreadRows,
+} from './store.ts';
+
+/** Any advisory-lock key will do as long as it is always the same: it serialises migrations across processes. */
+const MIGRATION_LOCK = 7_246_031_001;
+
+const MIGRATIONS: readonly { version: number; sql: string }[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE comments (
+        id text PRIMARY KEY,
+        page text NOT NULL,
+        parent_id text REFERENCES comments (id),
+        name text NOT NULL,
+        text text NOT NULL,
+        status text NOT NULL CHECK (status IN ('published', 'pending', 'rejected', 'deleted')),
+        created_at timestamptz(3) NOT NULL,
+        edited_at timestamptz(3),
+        secret_hash text NOT NULL,
+        client_hash text NOT NULL,
+        open_reports integer NOT NULL DEFAULT 0
+      );
+      -- Threads and replies in reading order; rate limits by client. The moderation queues get partial indexes of
+      -- their own, so that no index on status tempts the planner away from page and parent in reader queries.
+      CREATE INDEX comments_thread ON comments (page, parent_id, created_at, id);
+      CREATE INDEX comments_replies ON comments (parent_id, created_at, id);
+      CREATE INDEX comments_client ON comments (client_hash, created_at);
+      CREATE INDEX comments_pending ON comments (created_at, id) WHERE status = 'pending';
+      CREATE INDEX comments_removed ON comments (created_at, id) WHERE status IN ('rejected', 'deleted');
+      CREATE INDEX comments_reported ON comments (created_at, id) WHERE open_reports > 0;
+      CREATE TABLE reports (
+        comment_id text NOT NULL REFERENCES comments (id),
+        client_hash text NOT NULL,
+        reason text NOT NULL,
+        created_at timestamptz(3) NOT NULL,
+        open boolean NOT NULL,
+        PRIMARY KEY (comment_id, client_hash)
+      );
+      CREATE TABLE page_versions (page text PRIMARY KEY, version bigint NOT NULL);
+    `,
+  },
+];
+
+/** Bumps the version of the page of comment `id` (see CommentStore.pageVersion); call inside the write's transaction. */
+async function bumpPageOf(sql: Query, id: string): Promise<void> {
+  await sql`
+    INSERT INTO page_versions (page, version) SELECT page, 1 FROM comments WHERE id = ${id}
+    ON CONFLICT (page) DO UPDATE SET version = page_versions.version + 1`;
+}
+
+type Sql = postgres.Sql;
+type Query = postgres.TransactionSql | Sql;
+type Row = postgres.Row;
+
+function toRecord(row: Row): CommentRecord {
+  return {
+    id: row['id'] as string,
+    page: row['page'] as string,
+    parentId: (row['parent_id'] as string | null) ?? null,
+    name: row['name'] as string,
+    text: row['text'] as string,
+    status: row['status'] as CommentStatus,
+    createdAt: (row['created_at'] as Date).getTime(),
+    editedAt: row['edited_at'] === null ? null : (row['edited_at'] as Date).getTime(),
+    secretHash: row['secret_hash'] as string,
+    clientHash: row['client_hash'] as string,
+    openReports: row['open_reports'] as number,
+  };
+}
+
+/** Failures worth a retry: the server unreachable or restarting, out of connections, a lock or serialisation conflict. */
+function isTransient(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (error instanceof postgres.PostgresError) return /^(08|53|57P|40001|40P01|55P03)/.test(error.code);
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|CONNECT_TIMEOUT|CONNECTION_)/.test(code);
+}
+
+export class PostgresCommentStore implements CommentStore {
+  readonly kind = 'postgres';
+  readonly #sql: Sql;
+  #ready: Promise<void> | undefined;
+
+  constructor(url: string, options: { maxConnections?: number } = {}) {
+    this.#sql = postgres(url, {
+      max: options.maxConnections ?? 10,
+      idle_timeout: 60,
+      connect_timeout: 10,
+      onnotice: () => {},
+      connection: { application_name: 'back-together-comments' },
+    });
+  }
+
+  /** Migrates on first use; after a failure (database down at start) the next call tries again. */
+  #ensureReady(): Promise<void> {
+    this.#ready ??= this.#migrate().catch((error: unknown) => {
+      this.#ready = undefined;
+      throw error;
+    });
+    return this.#ready;
+  }
+
+  /** Runs `work` once migrations are done, turning transient failures into StoreUnavailableError. */
+  async #guard<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+    try {
+      await this.#ensureReady();
+      return await work(this.#sql);
+    } catch (error) {
+      if (isTransient(error)) throw new StoreUnavailableError('the comments database is unavailable', { cause: error });
+      throw error;
+    }
+  }
+
+  async #migrate(): Promise<void> {
+    await this.#sql.begin(async (sql) => {
+      await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`;
+      await sql`CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL)`;
+      const [row] = await sql`SELECT coalesce(max(version), 0) AS version FROM schema_migrations`;
+      const current = Number(row?.['version'] ?? 0);
+      for (const migration of MIGRATIONS) {
+        if (migration.version <= current) continue;
+        await sql.unsafe(migration.sql);
+        await sql`INSERT INTO schema_migrations (version, applied_at) VALUES (${migration.version}, now())`;
+      }
+    });
+  }
+
+  async thread(query: ThreadQuery): Promise<ThreadRows> {
+    return this.#guard(async (sql) => {
+      const newest = query.sort === 'newest';
+      const hide = query.reportsToHide;
+      const own = [...query.ownIds];
+      const order = newest ? sql`DESC` : sql`ASC`;
+      const after = query.after
+        ? newest
+          ? sql`AND (c.created_at, c.id) < (${new Date(query.after.createdAt)}, ${query.after.id})`
+          : sql`AND (c.created_at, c.id) > (${new Date(query.after.createdAt)}, ${query.after.id})`
+        : sql``;
+      const topLevel = (
+        await sql`
+          SELECT c.* FROM comments c
+          WHERE c.page = ${query.page} AND c.parent_id IS NULL ${after}
+            AND ((c.status = 'published' AND c.open_reports < ${hide})
+                 OR (c.status IN ('published', 'pending') AND c.id = ANY(${own}::text[]))
+                 OR EXISTS (SELECT 1 FROM comments r WHERE r.parent_id = c.id
+                            AND ((r.status = 'published' AND r.open_reports < ${hide})
+                                 OR (r.status IN ('published', 'pending') AND r.id = ANY(${own}::text[])))))
+          ORDER BY c.created_at ${order}, c.id ${order}
+          LIMIT ${query.limit + 1}`
+      ).map(toRecord);
+      const parentIds = topLevel.slice(0, query.limit).map((comment) => comment.id);
+      const [replies, totals] = await Promise.all([
+        parentIds.length === 0
+          ? Promise.resolve([])
+          : sql`
+              SELECT r.* FROM comments r
+              WHERE r.parent_id = ANY(${parentIds}::text[])
+                AND ((r.status = 'published' AND r.open_reports < ${hide})
+                     OR (r.status IN ('published', 'pending') AND r.id = ANY(${own}::text[])))
+              ORDER BY r.created_at, r.id`,
+        sql`SELECT count(*)::int AS total FROM comments
+            WHERE page = ${query.page} AND status = 'published' AND open_reports < ${hide}`,
+      ]);
+      return { topLevel, replies: replies.map(toRecord), total: Number(totals[0]?.['total'] ?? 0) };
+    });
+  }
+
+  async pageVersion(page: string): Promise<number> {
+    return this.#guard(async (sql) => {
+      const [row] = await sql`SELECT version FROM page_versions WHERE page = ${page}`;
+      return Number(row?.['version'] ?? 0);
+    });
+  }
+
+  async counts(pages: readonly string[], reportsToHide: number): Promise<Map<string, number>> {
+    return this.#guard(async (sql) => {
+      const rows = await sql`
+        SELECT page, count(*)::int AS total FROM comments
+        WHERE page = ANY(${[...pages]}::text[]) AND status = 'published' AND open_reports < ${reportsToHide}
+        GROUP BY page`;
+      return new Map(rows.map((row) => [row['page'] as string, row['total'] as number]));
+    });
+  }
+
+  async get(id: string): Promise<CommentRecord | null> {
+    return this.#guard(async (sql) => {
+      const [row] = await sql`SELECT * FROM comments WHERE id = ${id}`;
+      return row ? toRecord(row) : null;
+    });
+  }
+
+  async getMany(ids: readonly string[]): Promise<CommentRecord[]> {
+    return this.#guard(async (sql) =>
+      (await sql`SELECT * FROM comments WHERE id = ANY(${[...ids]}::text[])`).map(toRecord),
+    );
+  }
+
+  async insert(record: CommentRecord, guard: InsertGuard): Promise<Admission> {
+    return this.#guard((sql) =>
+      sql.begin(async (tx) => {
+        // One poster's inserts queue behind each other, so two at once cannot both slip under the limit.
+        await tx`SELECT pg_advisory_xact_lock(hashtextextended(${record.clientHash}, 0))`;
+        const recent = await tx`
+          SELECT created_at FROM comments
+          WHERE client_hash = ${record.clientHash} AND created_at > ${new Date(guard.since)}
+          ORDER BY created_at`;
+        const admission = guard.admit(recent.map((row) => (row['created_at'] as Date).getTime()));
+        if (admission.admitted) await insertComment(tx, record);
+        return admission;
+      }),
+    );
+  }
+
+  async edit(id: string, change: { text: string; editedAt: number; status: CommentStatus }): Promise<CommentRecord | null> {
+    return this.#guard((sql) =>
+      sql.begin(async (tx) => {
+        const [row] = await tx`
+          UPDATE comments SET text = ${change.text}, edited_at = ${new Date(change.editedAt)}, status = ${change.status}
+          WHERE id = ${id} AND status IN ('published', 'pending')
+          RETURNING *`;
+        if (!row) return null;
+        await bumpPageOf(tx, id);
+        return toRecord(row);
+      }),
+    );
+  }
+
+  async setStatus(id: string, change: StatusChange): Promise<CommentRecord | null> {
+    return this.#guard((sql) =>
+      sql.begin(async (tx) => {
+        const [row] = change.reviewed
+          ? await tx`UPDATE comments SET status = ${change.status}, open_reports = 0 WHERE id = ${id} RETURNING *`
+          : await tx`UPDATE comments SET status = ${change.status} WHERE id = ${id} RETURNING *`;
+        if (!row) return null;
+        await bumpPageOf(tx, id);
+        if (change.reviewed) await tx`UPDATE reports SET open = false WHERE comment_id = ${id} AND open`;
+        return toRecord(row);
+      }),
+    );
+  }
+
+  async report(report: Omit<ReportRecord, 'open'>): Promise<{ added: boolean; openReports: number } | null> {
+    return this.#guard((sql) =>
+      sql.begin(async (tx) => {
+        const [comment] = await tx`SELECT id FROM comments WHERE id = ${report.commentId} FOR UPDATE`;
+        if (!comment) return null;
+        const inserted = await tx`
+          INSERT INTO reports (comment_id, client_hash, reason, created_at, open)
+          VALUES (${report.commentId}, ${report.clientHash}, ${report.reason}, ${new Date(report.createdAt)}, true)
+          ON CONFLICT (comment_id, client_hash) DO NOTHING`;
+        const added = inserted.count === 1;
+        if (added) await bumpPageOf(tx, report.commentId);
+        const [row] = added
+          ? await tx`UPDATE comments SET open_reports = open_reports + 1 WHERE id = ${report.commentId} RETURNING open_reports`
+          : await tx`SELECT open_reports FROM comments WHERE id = ${report.commentId}`;
+        return { added, openReports: Number(row?.['open_reports'] ?? 0) };
+      }),
+    );
+  }
+
+  async queue(queue: AdminQueue, after: ListPosition | null, limit: number): Promise<QueuedComment[]> {
+    return this.#guard(async (sql) => {
+      // The pending and reported queues are worked oldest first; removed comments are looked up newest first.
+      const newest = queue === 'removed';
+      const filter = {
+        pending: sql`status = 'pending'`,
+        reported: sql`open_reports > 0 AND status IN ('published', 'pending')`,
+        removed: sql`status IN ('rejected', 'deleted')`,
+      }[queue];
+      const order = newest ? sql`DESC` : sql`ASC`;
+      const position = after
+        ? newest
+          ? sql`AND (c.created_at, c.id) < (${new Date(after.createdAt)}, ${after.id})`
+          : sql`AND (c.created_at, c.id) > (${new Date(after.createdAt)}, ${after.id})`
+        : sql``;
+      const rows = await sql`
+        SELECT c.*, coalesce(
+          (SELECT array_agg(r.reason ORDER BY r.created_at DESC) FROM reports r WHERE r.comment_id = c.id AND r.open),
+          '{}') AS report_reasons
+        FROM comments c WHERE ${filter} ${position}
+        ORDER BY c.created_at ${order}, c.id ${order}
+        LIMIT ${limit}`;
+      return rows.map((row) => ({ ...toRecord(row), reportReasons: row['report_reasons'] as string[] }));
+    });
+  }
+
+  async *exportAll(): AsyncIterable<ExportItem> {
+    await this.#ensureReady();
+    const sql = this.#sql;
+    // One read-only snapshot, so comments and reports agree even while the site keeps taking comments.
+    const reserved = await sql.reserve();
+    try {
+      await reserved`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`;
+      for await (const rows of reserved`
+        SELECT * FROM comments ORDER BY parent_id IS NOT NULL, created_at, id`.cursor(500)) {
+        for (const row of rows) yield { type: 'comment', ...toRecord(row) };
+      }
+      for await (const rows of reserved`
+        SELECT * FROM reports ORDER BY created_at, comment_id, client_hash`.cursor(500)) {
+        for (const row of rows) {
+          yield {
+            type: 'report',
+            commentId: row['comment_id'] as string,
+            clientHash: row['client_hash'] as string,
+            reason: row['reason'] as string,
+            createdAt: (row['created_at'] as Date).getTime(),
+            open: row['open'] as boolean,
+          };
+        }
+      }
+      await reserved`COMMIT`;
+    } finally {
+      reserved.release();
+    }
+  }
+
+  async importItems(items: Iterable<ExportItem> | AsyncIterable<ExportItem>): Promise<ImportResult> {
+    await this.#ensureReady();
+    const result: ImportResult = { inserted: 0, skipped: 0 };
+    let batch: ExportItem[] = [];
+    const flush = async () => {
+      const current = batch;
+      batch = [];
+      await this.#sql.begin(async (tx) => {
+        for (const item of current) {
+          const inserted =
+            item.type === 'comment' ? await insertComment(tx, item) : await insertReport(tx, item);
+          if (inserted) result.inserted += 1;
+          else result.skipped += 1;
+        }
+      });
+    };
+    for await (const item of items) {
+      batch.push(item);
+      if (batch.length >= 500) await flush();
+    }
+    await flush();
+    return result;
+  }
+
+  async close(): Promise<void> {
+    await this.#sql.end({ timeout: 5 });
+  }
+}
+
+async function insertComment(sql: Query, record: CommentRecord): Promise<boolean> {
+  const result = await sql`
+    INSERT INTO comments (id, page, parent_id, name, text, status, created_at, edited_at, secret_hash, client_hash, open_reports)
+    VALUES (${record.id}, ${record.page}, ${record.parentId}, ${record.name}, ${record.text}, ${record.status},
+            ${new Date(record.createdAt)}, ${record.editedAt === null ? null : new Date(record.editedAt)},
+            ${record.secretHash}, ${record.clientHash}, ${record.openReports})
+    ON CONFLICT (id) DO NOTHING`;
+  if (result.count === 1) await bumpPageOf(sql, record.id);
+  return result.count === 1;
+}
+
+async function insertReport(sql: Query, report: ReportRecord): Promise<boolean> {
+  const result = await sql`
+    INSERT INTO reports (comment_id, client_hash, reason, created_at, open)
+    VALUES (${report.commentId}, ${report.clientHash}, ${report.reason}, ${new Date(report.createdAt)}, ${report.open})
+    ON CONFLICT (comment_id, client_hash) DO NOTHING`;
+  return result.count === 1;
+}

@@ -1,0 +1,219 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, describeViolations, hasChromium, launchBrowser, watchPage, type Browser, type BrowserContext, type Page } from '../support/browser';
+import { hydrateAll, hydrated, savedState } from '../support/reader';
+import { startServer, type RunningServer } from '../support/server';
+import { sitemapPaths } from '../support/sitemap';
+
+const stateKey = 'back-together:state';
+const at = '2026-03-02T09:00:00.000Z';
+/** A reader who is ready, has done steps 1 and 2, broke up on 1 March 2026 and took two quizzes. */
+const seededState = {
+  v: 1,
+  quizzes: {
+    readiness: { answers: { 'worth-it': 'yes-clearly' }, score: 10, band: 'ready', flags: [], at },
+    'take-time': {
+      answers: { 'how-long': 'under-a-month' },
+      score: 0,
+      band: 'too-soon',
+      flags: ['too-soon'],
+      at,
+      previous: { score: 3, band: 'give-it-longer', at: '2026-03-01T09:00:00.000Z' },
+    },
+  },
+  steps: { 'understand-why': { done: true, at }, 'why-you-want-this': { done: true, at } },
+  breakupDate: '2026-03-01',
+  relationshipSafe: 'yes',
+  journal: { 'why-split': 'We stopped making time for each other.' },
+};
+
+describe.skipIf(!hasChromium)('reader data', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** A page in a fresh profile whose storage holds `state`, on /progress/ with the dashboard hydrated. */
+  async function openProgress(state: unknown, context?: BrowserContext): Promise<Page> {
+    const page = await (context ?? (await browser.newContext({ timezoneId: 'UTC' }))).newPage();
+    await page.goto(`${server.url}/privacy/`);
+    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [stateKey, JSON.stringify(state)] as const);
+    await page.goto(`${server.url}/progress/`);
+    await hydrated(page, 'ProgressDashboard', { scroll: false });
+    return page;
+  }
+
+  it.each([
+    ['corrupted JSON', '{"v":1,"quizzes":{"take-time":'],
+    ['a future version', JSON.stringify({ ...seededState, v: 7 })],
+  ])('loads every page without an error when storage holds %s', async (_, garbage) => {
+    const context = await browser.newContext();
+    await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [stateKey, garbage] as const);
+    const page = await context.newPage();
+    const { errors } = watchPage(page);
+    const warnings: string[] = [];
+    page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
+    const paths = sitemapPaths();
+    expect(paths).toContain('/progress/');
+    for (const path of paths) {
+      await page.goto(`${server.url}${path}`);
+      await hydrateAll(page);
+      expect(errors, path).toEqual([]);
+    }
+    expect(warnings.filter((warning) => warning.includes('saved progress was ignored')).length).toBeGreaterThan(0);
+    // The reader starts clean.
+    await page.goto(`${server.url}/progress/`);
+    await hydrated(page, 'ProgressDashboard');
+    expect(await page.locator('[data-steps-done]').textContent()).toBe('0 of 9 steps done');
+    await context.close();
+  });
+
+  it.each([
+    ['an array', '[]'],
+    ['another site\'s data', '{"cart":[{"id":1}]}'],
+    ['wrong types everywhere', '{"v":1,"quizzes":[],"steps":{"take-time":"yes"},"journal":{"why-split":42},"breakupDate":"soon"}'],
+    ['a number', '42'],
+  ])('shows a clean state, without errors, when storage holds %s', async (_, garbage) => {
+    const context = await browser.newContext();
+    await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [stateKey, garbage] as const);
+    const page = await context.newPage();
+    const { errors } = watchPage(page);
+    for (const path of ['/', '/before-you-start/', '/steps/understand-why/', '/progress/']) {
+      await page.goto(`${server.url}${path}`);
+      await hydrateAll(page);
+    }
+    expect(await page.locator('[data-steps-done]').textContent()).toBe('0 of 9 steps done');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('exports everything as a file, deletes everything after confirming, and imports the file back', async () => {
+    const page = await openProgress(seededState);
+    const { errors } = watchPage(page);
+    expect(await page.locator('[data-steps-done]').textContent()).toBe('2 of 9 steps done');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as a file' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^back-together-progress-\d{4}-\d{2}-\d{2}\.json$/);
+    const exported = readFileSync(await download.path(), 'utf8');
+    expect(JSON.parse(exported)).toEqual(seededState);
+
+    // Delete asks first; cancelling keeps everything.
+    const deleteButton = page.getByRole('button', { name: 'Delete everything', exact: true });
+    await deleteButton.click();
+    expect(await deleteButton.getAttribute('aria-expanded')).toBe('true');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    expect(await savedState(page)).toEqual(seededState);
+    await deleteButton.click();
+    await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+    expect(await page.evaluate((key) => localStorage.getItem(key), stateKey)).toBeNull();
+    await expect.poll(() => page.locator('[data-steps-done]').textContent()).toBe('0 of 9 steps done');
+    expect(await page.locator('.progress [role=status]').textContent()).toContain('has been deleted');
+
+    await page.setInputFiles('.progress-import input', { name: 'progress.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+    await expect.poll(() => page.locator('.progress [role=status]').textContent()).toBe('Your progress was imported.');
+    expect(await savedState(page)).toEqual(seededState);
+    await expect.poll(() => page.locator('[data-steps-done]').textContent()).toBe('2 of 9 steps done');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it.each([
+    ['not JSON', 'hello there', "couldn't be read"],
+    ['not a progress file', '{"theme":"dark"}', "isn't a Back Together progress file"],
+    ['from a newer version', '{"v":3,"quizzes":{}}', 'newer version'],
+  ])('refuses an import file that is %s, with a clear message, changing nothing', async (_, content, message) => {
+    const page = await openProgress(seededState);
+    await page.setInputFiles('.progress-import input', { name: 'file.json', mimeType: 'application/json', buffer: Buffer.from(content) });
+    const status = page.locator('.progress [role=status]');
+    await expect.poll(() => status.textContent()).toContain(message);
+    expect(await status.textContent()).toContain('Nothing was changed.');
+    expect(await status.getAttribute('class')).toBe('progress-problem');
+    expect(await savedState(page)).toEqual(seededState);
+    await page.context().close();
+  });
+
+  it('shows each step, the latest results, days since the breakup (live) and the next step', async () => {
+    const context = await browser.newContext({ timezoneId: 'UTC' });
+    await context.clock.install({ time: new Date('2026-03-10T23:50:00Z') });
+    const page = await openProgress(seededState, context);
+
+    expect(await page.locator('[data-readiness-result]').textContent()).toContain('You seem ready to begin');
+    expect(await page.locator('[data-progress-step="understand-why"] .progress-state').textContent()).toMatch(/^Done \(2 March 2026\)$/);
+    expect(await page.locator('[data-progress-step="take-time"] .progress-state').textContent()).toBe('Not done yet');
+    const takeTimeQuiz = await page.locator('[data-progress-step="take-time"] .progress-quiz').textContent();
+    expect(takeTimeQuiz).toContain("It's still too soon");
+    expect(takeTimeQuiz).toContain('Last time: Give it a little longer');
+
+    const month = page.locator('.progress [data-month-count]');
+    expect(await month.textContent()).toBe("It's been 9 days since you broke up. The one-month mark is 1 April 2026: 22 days to go.");
+    const next = page.locator('#progress-next + p');
+    expect(await next.locator('a').getAttribute('href')).toBe('/steps/take-time/');
+    expect(await next.textContent()).toContain('keep your distance until 1 April 2026');
+
+    // A live count: past midnight it moves on without a reload.
+    await context.clock.runFor('20:00');
+    await expect.poll(() => month.textContent()).toBe("It's been 10 days since you broke up. The one-month mark is 1 April 2026: 21 days to go.");
+
+    // A date in the future is refused, next to the field.
+    await page.fill('#progress-breakup-date', '2026-05-01');
+    await page.locator('#progress-breakup-date-error').waitFor();
+    expect((await savedState(page))?.breakupDate).toBe('2026-03-01');
+
+    // Changing the date recounts at once; past the mark, step 3 no longer says to wait.
+    await page.fill('#progress-breakup-date', '2026-02-01');
+    await expect.poll(() => month.textContent()).toBe("It's been 38 days since you broke up. You reached the one-month mark on 1 March 2026.");
+    expect((await savedState(page))?.breakupDate).toBe('2026-02-01');
+    expect(await next.textContent()).not.toContain('keep your distance');
+    await context.close();
+  });
+
+  it('has no axe violations with saved data, or while confirming a delete', async () => {
+    const page = await openProgress(seededState);
+    const before = await axeViolations(page);
+    expect(before, describeViolations(before)).toEqual([]);
+    await page.getByRole('button', { name: 'Delete everything', exact: true }).click();
+    const violations = await axeViolations(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('recommends help rather than the steps when the relationship was not safe', async () => {
+    const unsafe = {
+      ...seededState,
+      relationshipSafe: 'no',
+      quizzes: { readiness: { answers: { 'felt-safe': 'sometimes' }, score: 9, band: 'not-for-you', flags: ['safety'], at } },
+    };
+    const page = await openProgress(unsafe);
+    const next = page.locator('#progress-next + p');
+    expect(await next.locator('a').getAttribute('href')).toBe('/about/#find-local-support');
+    expect(await next.locator('a[href^="/steps/"]').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('shows the saved state after hydration without shifting the layout', async () => {
+    // A phone, where longer saved text is most likely to wrap onto new lines.
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
+    await context.addInitScript(() => {
+      const shifts: number[] = [];
+      (globalThis as unknown as { layoutShifts: number[] }).layoutShifts = shifts;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+          if (!entry.hadRecentInput) shifts.push(entry.value);
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    const page = await openProgress(seededState, context);
+    await page.locator('[data-progress-step="take-time"]').getByText("It's still too soon").waitFor();
+    // Layout-shift entries are delivered with the next frames.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const shifts = await page.evaluate(() => (globalThis as unknown as { layoutShifts: number[] }).layoutShifts);
+    expect(shifts.reduce((sum, value) => sum + value, 0)).toBeLessThan(0.01);
+    await context.close();
+  });
+});
