@@ -40,13 +40,30 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
   // Hashed CSP, no 'unsafe-inline': a <meta> tag on every page, a header from the Node server (src/build/csp.ts).
-  security: { csp: contentSecurityPolicy(siteUrl) },
+  // checkOrigin off: the only on-demand routes are the comments API, which checks Origin against SITE_URL
+  // itself and answers with a JSON error (Astro's own check would answer in plain text first).
+  security: { csp: contentSecurityPolicy(siteUrl), checkOrigin: false },
   // No sessions, so no session cookie can ever be set (the Node adapter would otherwise enable them).
   session: false,
   prefetch: false,
   vite: {
     build: {
       rolldownOptions: {
+        output: {
+          // Two chunks for the island runtime (Preact with Astro's renderer; nanostores) instead of many small
+          // files: fewer requests and better compression for the page-weight budget. Pages that only need the
+          // stores (the home page's progress marks) do not load Preact.
+          codeSplitting: {
+            groups: [
+              // Vite's small preload helper stays on its own, or pages without islands would load Preact for it.
+              { name: 'preload-helper', test: /preload-helper/, priority: 2 },
+              { name: 'preact', test: /node_modules[\\/](preact|@astrojs[\\/]preact|@nanostores[\\/]preact)[\\/]/ },
+              { name: 'stores', test: /node_modules[\\/](nanostores|@nanostores[\\/]persistent)[\\/]/ },
+              // The header's small scripts (theme, search launcher) run on every page: one file for them.
+              { name: 'chrome', test: /src[\\/](client[\\/](theme|search-launcher)|lib[\\/]search-shortcut)\.ts/ },
+            ],
+          },
+        },
         onwarn(warning, warn) {
           // MDX modules carry Astro's own "use astro:head-inject" marker; the bundler's note about it is noise.
           if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;

@@ -36,10 +36,10 @@ export default function CommentForm({ mode, initialText = '', replyingTo, ready,
   const textRef = useRef<HTMLTextAreaElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
 
-  // Replies and edits open on request: put the reader straight into the text.
+  // Every form opens on request ("Write a comment", Reply, Edit): put the reader straight into the text.
   useEffect(() => {
-    if (mode !== 'new') textRef.current?.focus();
-  }, [mode]);
+    textRef.current?.focus();
+  }, []);
 
   const count = characterCount(text);
   const ids = { name: `${id}-name`, nameError: `${id}-name-error`, text: `${id}-text`, textError: `${id}-text-error`, count: `${id}-count` };

@@ -3,22 +3,52 @@
  * reader scrolls here. State and API calls live in stores/comments.ts; this file only shows them.
  */
 import { useStore } from '@nanostores/preact';
-import { useEffect, useId, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { PublicComment } from '../lib/comments/api-types.ts';
 import type { ThreadSort } from '../lib/comments/cursor.ts';
-import { REPORT_REASON_MAX } from '../lib/comments/limits.ts';
 import { canStillChange, type OwnCommentKeys } from '../lib/comments/own-keys.ts';
 import { normalisePagePath } from '../lib/comments/page-path.ts';
 import { exactTime, relativeTime } from '../lib/comments/relative-time.ts';
 import { createThread, ownKeys, type Thread } from '../stores/comments.ts';
 import CommentBody from './CommentBody.tsx';
-import CommentForm from './CommentForm.tsx';
 import './comments.css';
 
 interface Props {
   /** The page's path, e.g. /steps/take-time/ */
   page: string;
 }
+
+type Panels = typeof import('./comment-panels.tsx');
+let panelsLoading: Promise<Panels> | undefined;
+
+/**
+ * The forms module once `wanted` turns true (loaded once per page, shared by every form), or `loadFailed`.
+ * Changing `attempt` tries again after a failure.
+ */
+function usePanels(wanted: boolean, attempt = 0): { panels?: Panels; loadFailed: boolean } {
+  const [panels, setPanels] = useState<Panels>();
+  const [loadFailed, setLoadFailed] = useState(false);
+  useEffect(() => {
+    if (!wanted || panels) return;
+    let live = true;
+    setLoadFailed(false);
+    panelsLoading ??= import('./comment-panels.tsx');
+    panelsLoading.then(
+      (loaded) => live && setPanels(() => loaded),
+      () => {
+        // Let the next attempt try the network again.
+        panelsLoading = undefined;
+        if (live) setLoadFailed(true);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [wanted, panels, attempt]);
+  return { ...(panels && { panels }), loadFailed };
+}
+
+const FORM_LOAD_FAILED = 'The form could not be loaded. Check your connection and try again.';
 
 /** The current time, moving on every 30 s so relative times stay true while the page is open. */
 function useNow(): number {
@@ -40,6 +70,9 @@ export default function Comments({ page }: Props) {
   const thread = useMemo(() => createThread(normalisePagePath(page) ?? page), [page]);
   const state = useStore(thread.state);
   const [hydrated, setHydrated] = useState(false);
+  const [writing, setWriting] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const { panels, loadFailed } = usePanels(writing, attempt);
 
   useEffect(() => {
     setHydrated(true);
@@ -51,14 +84,31 @@ export default function Comments({ page }: Props) {
   return (
     <div class="comments">
       <h2 id="comments-heading">{heading}</h2>
-      <CommentForm
-        mode="new"
-        ready={hydrated}
-        onSubmit={async (values) => {
-          const result = await thread.post({ ...values, parentId: null });
-          return { result, success: result.ok ? successFor(result.body.comment, 'posted') : '' };
-        }}
-      />
+      {panels ? (
+        <panels.CommentForm
+          mode="new"
+          ready
+          onSubmit={async (values) => {
+            const result = await thread.post({ ...values, parentId: null });
+            return { result, success: result.ok ? successFor(result.body.comment, 'posted') : '' };
+          }}
+        />
+      ) : (
+        <p class="comments-write">
+          <button
+            type="button"
+            class="button"
+            disabled={!hydrated || (writing && !loadFailed)}
+            onClick={() => {
+              setWriting(true);
+              setAttempt(attempt + 1);
+            }}
+          >
+            {writing && !loadFailed ? 'Opening the form…' : 'Write a comment'}
+          </button>
+          {loadFailed && <span class="comment-error"> {FORM_LOAD_FAILED}</span>}
+        </p>
+      )}
       {state.phase === 'idle' && <p class="comments-note">Comments load when you scroll here.</p>}
       {state.phase === 'loading' && <p class="comments-note">Loading comments…</p>}
       {state.phase === 'failed' && (
@@ -120,6 +170,7 @@ interface ItemProps {
 function CommentItem({ thread, comment, now, canChange, keys }: ItemProps) {
   const [panel, setPanel] = useState<Panel>('none');
   const [note, setNote] = useState('');
+  const { panels, loadFailed } = usePanels(panel !== 'none');
   const createdAt = Date.parse(comment.createdAt);
   const isTopLevel = comment.parentId === null;
   const toggle = (next: Panel) => setPanel(panel === next ? 'none' : next);
@@ -174,9 +225,9 @@ function CommentItem({ thread, comment, now, canChange, keys }: ItemProps) {
             </button>
           )}
         </div>
-        <p role="status" class="comment-note">{note}</p>
-        {panel === 'reply' && (
-          <CommentForm
+        <p role="status" class="comment-note">{panel !== 'none' && loadFailed ? FORM_LOAD_FAILED : note}</p>
+        {panels && panel === 'reply' && (
+          <panels.CommentForm
             mode="reply"
             ready
             replyingTo={comment.name}
@@ -191,8 +242,8 @@ function CommentItem({ thread, comment, now, canChange, keys }: ItemProps) {
             }}
           />
         )}
-        {panel === 'edit' && (
-          <CommentForm
+        {panels && panel === 'edit' && (
+          <panels.CommentForm
             mode="edit"
             ready
             initialText={comment.text}
@@ -207,8 +258,8 @@ function CommentItem({ thread, comment, now, canChange, keys }: ItemProps) {
             }}
           />
         )}
-        {panel === 'delete' && (
-          <ConfirmDelete
+        {panels && panel === 'delete' && (
+          <panels.ConfirmDelete
             onCancel={() => setPanel('none')}
             onConfirm={async () => {
               const result = await thread.remove(comment.id);
@@ -216,8 +267,8 @@ function CommentItem({ thread, comment, now, canChange, keys }: ItemProps) {
             }}
           />
         )}
-        {panel === 'report' && (
-          <ReportForm
+        {panels && panel === 'report' && (
+          <panels.ReportForm
             onCancel={() => setPanel('none')}
             onSubmit={async (reason) => {
               const result = await thread.report(comment.id, reason);
@@ -229,55 +280,5 @@ function CommentItem({ thread, comment, now, canChange, keys }: ItemProps) {
       </article>
       {replies}
     </li>
-  );
-}
-
-function ConfirmDelete({ onConfirm, onCancel }: { onConfirm: () => Promise<void>; onCancel: () => void }) {
-  const [busy, setBusy] = useState(false);
-  return (
-    <div class="comment-confirm" role="group" aria-label="Delete your comment">
-      <p>Delete this comment? This cannot be undone from here.</p>
-      <button
-        type="button"
-        class="button"
-        disabled={busy}
-        onClick={async () => {
-          setBusy(true);
-          await onConfirm();
-          setBusy(false);
-        }}
-      >
-        Delete comment
-      </button>
-      <button type="button" class="button button-quiet" onClick={onCancel}>
-        Keep it
-      </button>
-    </div>
-  );
-}
-
-function ReportForm({ onSubmit, onCancel }: { onSubmit: (reason: string) => Promise<void>; onCancel: () => void }) {
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const fieldId = useId();
-  return (
-    <form
-      class="comment-report"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        setBusy(true);
-        await onSubmit(reason);
-        setBusy(false);
-      }}
-    >
-      <label for={fieldId}>What is wrong with this comment? (optional)</label>
-      <input id={fieldId} type="text" maxLength={REPORT_REASON_MAX} value={reason} onInput={(event) => setReason(event.currentTarget.value)} />
-      <button type="submit" class="button" disabled={busy}>
-        Send report
-      </button>
-      <button type="button" class="button button-quiet" onClick={onCancel}>
-        Cancel
-      </button>
-    </form>
   );
 }

@@ -5,6 +5,8 @@ import { formatDays, formatIsoDate, formatMoment, oneMonthMark } from '../lib/br
 import { readinessQuizId, recommendedNext, type LinkTarget, type StepSummary } from '../lib/next-step';
 import { isCalendarDate, type RejectReason, type StoredQuizResult } from '../lib/reader-state';
 import { clearState, exportState, importState, setBreakupDate } from '../stores/progress';
+import { forgetSiteStorage } from '../client/site-storage';
+import { applyTheme } from '../client/theme';
 import { useReaderState, useToday } from './reader-hooks';
 
 export interface BandSummary {
@@ -94,8 +96,13 @@ export default function ProgressDashboard({ steps, quizzes, reminder }: Props) {
 
   const deleteEverything = () => {
     clearState();
+    forgetSiteStorage();
+    applyTheme(null);
     setConfirmingDelete(false);
-    setMessage({ text: 'Everything this site saved on this device has been deleted.', problem: false });
+    setMessage({
+      text: 'Everything this site saved in this browser has been deleted: your progress and answers, the keys to edit your comments, and your theme choice.',
+      problem: false,
+    });
   };
 
   return (
@@ -232,7 +239,7 @@ export default function ProgressDashboard({ steps, quizzes, reminder }: Props) {
         </div>
         <p class="muted">Importing replaces what is saved in this browser now.</p>
         <div id="progress-confirm-delete" class="progress-confirm card" hidden={!confirmingDelete}>
-          <p>This deletes all your answers, results, reflections and progress in this browser. It can't be undone.</p>
+          <p>This deletes all your answers, results, reflections and progress in this browser, the keys that let you edit your recent comments, and your theme choice. It can't be undone.</p>
           <button type="button" class="button progress-danger" onClick={deleteEverything}>
             Yes, delete everything
           </button>{' '}

@@ -65,7 +65,12 @@ export default function ReadinessCheck({ quizId, quiz }: Props) {
             still use this site to look after yourself. If you're in danger right now, contact your local emergency services.
           </p>
           <p>
-            <a href={findSupportPath}>How to find support where you live</a> · <a href="/articles/when-not-to-go-back/">When not to go back</a>
+            {band.next.href !== findSupportPath && (
+              <>
+                <a href={findSupportPath}>How to find support where you live</a> ·{' '}
+              </>
+            )}
+            <a href="/articles/when-not-to-go-back/">When not to go back</a>
           </p>
         </div>
       );

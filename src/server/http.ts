@@ -294,7 +294,8 @@ export function createCommentsApi(deps: CommentsDeps): CommentsApi {
     const status: CommentStatus = admin ? record.status : statusAfterEdit(config.moderation, record.status, input.text);
     const edited = await store.edit(record.id, { text: input.text, editedAt: deps.now(), status });
     if (!edited) throw notFound();
-    const body: EditedResponse = { comment: publicComment(edited, new Set(admin ? [] : [edited.id])) };
+    // Whoever may edit it sees it whole, also while it waits for approval.
+    const body: EditedResponse = { comment: publicComment(edited, new Set([edited.id])) };
     return json(body);
   };
 

@@ -6,9 +6,7 @@ import { persistentAtom } from '@nanostores/persistent';
 import { map, type MapStore, type ReadableAtom } from 'nanostores';
 import type { CreatedResponse, EditedResponse, ErrorResponse, PublicComment, ThreadResponse } from '../lib/comments/api-types.ts';
 import type { ThreadSort } from '../lib/comments/cursor.ts';
-import { ownKeysHeader, parseOwnKeys, type OwnCommentKey, type OwnCommentKeys } from '../lib/comments/own-keys.ts';
-
-export const OWN_KEYS_STORAGE_KEY = 'back-together:comment-keys';
+import { OWN_KEYS_STORAGE_KEY, ownKeysHeader, parseOwnKeys, type OwnCommentKey, type OwnCommentKeys } from '../lib/comments/own-keys.ts';
 
 /** Parses stored keys; damaged entries are dropped with a warning, never thrown. */
 function decodeKeys(text: string): OwnCommentKeys {
@@ -91,10 +89,6 @@ export async function callApi<T>(url: string, init: RequestInit = {}): Promise<A
   return { ok: false, failure: { status: response.status, code: 'http_error', message: `The server answered ${response.status}. Try again in a moment.` } };
 }
 
-function sendJson(method: string, body: unknown): RequestInit {
-  return { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
-}
-
 export interface ThreadState {
   phase: 'idle' | 'loading' | 'ready' | 'failed';
   sort: ThreadSort;
@@ -129,14 +123,6 @@ export interface Thread {
 function inThreadOrder(comments: PublicComment[], sort: ThreadSort): PublicComment[] {
   const direction = sort === 'oldest' ? 1 : -1;
   return [...comments].sort((a, b) => direction * (a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)));
-}
-
-/** Replaces the comment with `id` (top-level or reply) by what `change` returns; null removes it. */
-function changeComment(comments: PublicComment[], id: string, change: (comment: PublicComment) => PublicComment | null): PublicComment[] {
-  return comments.flatMap((comment) => {
-    if (comment.id === id) return change(comment) ?? [];
-    return [{ ...comment, replies: changeComment(comment.replies, id, change) }];
-  });
 }
 
 /** The thread of one page. */
@@ -204,62 +190,16 @@ export function createThread(page: string): Thread {
     });
   }
 
-  async function post(input: NewComment): Promise<ApiResult<CreatedResponse>> {
-    const result = await callApi<CreatedResponse>('/api/comments', sendJson('POST', { page, ...input }));
-    if (!result.ok) return result;
-    const { comment, editSecret } = result.body;
-    rememberKey(comment.id, { secret: editSecret, page, createdAt: Date.parse(comment.createdAt) });
-    const current = state.get();
-    let comments: PublicComment[];
-    if (comment.parentId !== null) {
-      comments = changeComment(current.comments, comment.parentId, (parent) => ({ ...parent, replies: [...parent.replies, comment] }));
-    } else if (current.sort === 'newest') {
-      comments = [comment, ...current.comments];
-    } else {
-      // Oldest first it belongs at the very end; shown there at once, and put in place as more pages load.
-      comments = [...current.comments, comment];
-    }
-    state.set({ ...current, comments, total: current.total + (comment.status === 'published' ? 1 : 0) });
-    return result;
-  }
-
-  async function edit(id: string, text: string): Promise<ApiResult<EditedResponse>> {
-    const key = storedKeys.get()[id];
-    const result = await callApi<EditedResponse>(`/api/comments/${id}`, sendJson('PATCH', { text, editSecret: key?.secret ?? null }));
-    if (!result.ok) return result;
-    const edited = result.body.comment;
-    const current = state.get();
-    let total = current.total;
-    const comments = changeComment(current.comments, id, (comment) => {
-      // An edit that adds a link can send the comment back for approval.
-      if (comment.status === 'published' && edited.status !== 'published') total -= 1;
-      return { ...edited, replies: comment.replies };
-    });
-    state.set({ ...current, comments, total });
-    return result;
-  }
-
-  async function remove(id: string): Promise<ApiResult<unknown>> {
-    const key = storedKeys.get()[id];
-    const result = await callApi<unknown>(`/api/comments/${id}`, sendJson('DELETE', { editSecret: key?.secret ?? null }));
-    if (!result.ok) return result;
-    forgetKey(id);
-    const current = state.get();
-    let total = current.total;
-    const comments = changeComment(current.comments, id, (comment) => {
-      if (comment.status === 'published') total -= 1;
-      // Replies keep their place under a placeholder.
-      return comment.replies.length > 0
-        ? { ...comment, name: '', text: '', editedAt: null, status: 'removed', mine: false }
-        : null;
-    });
-    state.set({ ...current, comments, total, notice: 'Your comment was deleted.' });
-    return result;
-  }
-
-  function report(id: string, reason: string): Promise<ApiResult<unknown>> {
-    return callApi<unknown>(`/api/comments/${id}/report`, sendJson('POST', { reason }));
-  }
-
-  return { state, load, loadMore, post, edit, remove, report };
+  // Writing is rarer than reading: its code (stores/comment-changes.ts) loads on the first change.
+  const changes = () => import('./comment-changes.ts');
+  const thread: Thread = {
+    state,
+    load,
+    loadMore,
+    post: async (input) => (await changes()).postComment(page, state, input),
+    edit: async (id, text) => (await changes()).editComment(state, id, text),
+    remove: async (id) => (await changes()).removeComment(state, id),
+    report: async (id, reason) => (await changes()).reportComment(id, reason),
+  };
+  return thread;
 }

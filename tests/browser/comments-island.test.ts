@@ -1,6 +1,7 @@
 /** The Comments island and the admin queue in Chromium: lazy loading, the whole reader flow, moderation, a11y. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations, hasChromium, launchBrowser, watchPage, type Browser, type BrowserContext, type Page } from '../support/browser.ts';
+import { createComment } from '../support/comments-http.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
 /** Hydration and requests take their time on a busy machine: wait for outcomes, not for a fixed delay. */
@@ -45,7 +46,10 @@ describe.skipIf(!hasChromium)('comments in Chromium', () => {
   /** Resolves once the island has hydrated and shown the thread (or its absence). */
   async function loaded(page: Page): Promise<void> {
     await page.locator('.comments .comment-list, .comments .comments-note:text-is("No comments yet.")').first().waitFor();
+    // The forms load on first use: open the new-comment form the way a reader does.
+    await page.getByRole('button', { name: 'Write a comment' }).click();
     await page.locator('.comments form button[type="submit"]:not([disabled])').first().waitFor();
+    await expect.poll(() => page.locator('form.comment-form-new textarea').evaluate((element) => element === document.activeElement), POLL).toBe(true);
   }
 
   const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
@@ -67,7 +71,11 @@ describe.skipIf(!hasChromium)('comments in Chromium', () => {
     expect(await page.locator('section[data-pagefind-ignore] #comments-heading').count()).toBe(1);
 
     await page.locator('#comments-heading').scrollIntoViewIfNeeded();
+    await page.locator('.comments .comment-list, .comments .comments-note:text-is("No comments yet.")').first().waitFor();
+    // The forms' code waits until the reader asks to write.
+    expect(requested.filter((path) => path.includes('comment-panels'))).toEqual([]);
     await loaded(page);
+    expect(requested.filter((path) => path.includes('comment-panels'))).toHaveLength(1);
     expect(requested).toContain(componentUrl);
     expect(requested.filter((path) => path === '/api/comments')).toHaveLength(1);
     await context.close();
@@ -94,7 +102,7 @@ describe.skipIf(!hasChromium)('comments in Chromium', () => {
 
     await first.getByRole('button', { name: 'Reply to Ana' }).click();
     const replyForm = first.locator('form.comment-form-reply');
-    expect(await replyForm.getByLabel('Your reply to Ana').evaluate((element) => element === document.activeElement)).toBe(true);
+    await expect.poll(() => replyForm.getByLabel('Your reply to Ana').evaluate((element) => element === document.activeElement), POLL).toBe(true);
     await replyForm.getByLabel('Your reply to Ana').fill('Answering myself.');
     await replyForm.getByRole('button', { name: 'Post reply' }).click();
     const reply = first.locator('.comment-replies li.comment').first();
@@ -217,6 +225,23 @@ describe.skipIf(!hasChromium)('comments in Chromium', () => {
     await expect.poll(() => form.getByRole('status').textContent(), POLL).toMatch(/^Too many comments from here; try again in \d+ seconds\.$/);
     expect(await page.locator('.comment-body', { hasText: 'One too many' }).count()).toBe(0);
     expect(await form.getByLabel('Your comment').inputValue()).toBe('One too many');
+    await context.close();
+  });
+
+  it('fills the comment counts of the home page from one request', async () => {
+    const context = await person();
+    const page = await context.newPage();
+    for (const text of ['Counted once', 'Counted twice']) {
+      await createComment(server.url, { page: '/steps/casual-date/', text }, { forwardedFor: `198.18.9.${text.length}` });
+    }
+    const counted: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/comments/counts') counted.push(request.url());
+    });
+    await page.goto(`${server.url}/`);
+    const placeholder = page.locator('[data-comment-count="/steps/casual-date/"]');
+    await expect.poll(() => placeholder.textContent(), POLL).toBe('2 comments');
+    expect(counted).toHaveLength(1);
     await context.close();
   });
 

@@ -124,6 +124,7 @@ describe.skipIf(!hasChromium)('the Content-Security-Policy in Chromium', () => {
     await page.locator('.step-done-label input[type="checkbox"]').check();
 
     const comment = 'Taking it one day at a time. Thank you.';
+    await page.getByRole('button', { name: 'Write a comment' }).click();
     await page.getByLabel('Your comment').fill(comment);
     await page.getByRole('button', { name: 'Post comment' }).click();
     await expect.poll(() => page.getByText(comment).count(), { timeout: 20_000 }).toBeGreaterThan(0);

@@ -110,8 +110,15 @@ describe.skipIf(!hasChromium)('reader data', () => {
     await page.getByRole('button', { name: 'Cancel' }).click();
     expect(await savedState(page)).toEqual(seededState);
     await deleteButton.click();
+    await page.evaluate(() => {
+      localStorage.setItem('back-together:comment-keys', '{}');
+      localStorage.setItem('back-together:theme', 'dark');
+      localStorage.setItem('not-ours', 'kept');
+    });
     await page.getByRole('button', { name: 'Yes, delete everything' }).click();
     expect(await page.evaluate((key) => localStorage.getItem(key), stateKey)).toBeNull();
+    // Everything of this site goes (edit keys and theme too); nothing else is touched.
+    expect(await page.evaluate(() => Object.keys(localStorage).sort())).toEqual(['not-ours']);
     await expect.poll(() => page.locator('[data-steps-done]').textContent()).toBe('0 of 9 steps done');
     expect(await page.locator('.progress [role=status]').textContent()).toContain('has been deleted');
 

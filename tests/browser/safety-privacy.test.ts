@@ -123,6 +123,7 @@ describe.skipIf(!hasChromium)('privacy in Chromium', () => {
     await page.goto(`${server.url}/steps/take-time/`);
     await hydrateAllIslands(page);
     const comment = 'Thank you, this helped.';
+    await page.getByRole('button', { name: 'Write a comment' }).click();
     await page.getByLabel('Your comment').fill(comment);
     await page.getByRole('button', { name: 'Post comment' }).click();
     await expect.poll(() => page.getByText(comment).count(), { timeout: 20_000 }).toBeGreaterThan(0);

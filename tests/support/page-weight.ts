@@ -15,10 +15,11 @@ export interface PageWeight {
 const gzipped = (body: Buffer) => gzipSync(body, { level: 9 }).length;
 
 /**
- * Loads a page in Chromium, scrolls to the bottom (client:visible islands hydrate), waits until the
- * network is idle, and adds up what it downloaded, gzipped the way a server would send it.
+ * Loads a page in Chromium, scrolls down (client:visible islands hydrate), waits until the network is idle,
+ * and adds up what it downloaded, gzipped the way a server would send it. `until: 'comments'` stops just
+ * above the comments section, so the figure is the guide itself with every other island hydrated.
  */
-export async function measurePage(browser: Browser, origin: string, path: string): Promise<PageWeight> {
+export async function measurePage(browser: Browser, origin: string, path: string, { until = 'end' }: { until?: 'end' | 'comments' } = {}): Promise<PageWeight> {
   const page = await browser.newPage();
   const weight: PageWeight = { path, html: 0, css: 0, js: 0, jsFiles: [] };
   const pending: Promise<void>[] = [];
@@ -41,9 +42,26 @@ export async function measurePage(browser: Browser, origin: string, path: string
     );
   });
   await page.goto(`${origin}${path}`, { waitUntil: 'networkidle' });
-  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-  await page.waitForLoadState('networkidle');
-  await page.evaluate(() => window.scrollTo(0, 0));
+  const { bottom, step } = await page.evaluate((stopAboveComments) => {
+    const comments = document.querySelector('[aria-labelledby="comments-heading"]');
+    const end = document.documentElement.scrollHeight;
+    const aboveComments = comments ? comments.getBoundingClientRect().top + window.scrollY - window.innerHeight - 200 : end;
+    return { bottom: stopAboveComments ? aboveComments : end, step: window.innerHeight / 2 };
+  }, until === 'comments');
+  // In steps, a frame apart, so every island on the way is seen by its visibility observer.
+  for (let y = 0; y < bottom + step; y += step) {
+    await page.evaluate((top) => {
+      window.scrollTo(0, top);
+      return new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted)));
+    }, Math.min(y, bottom));
+  }
+  // Astro removes an island's `ssr` attribute once it has hydrated.
+  await page.waitForFunction((stopAboveComments) => {
+    const islands = [...document.querySelectorAll('astro-island')].filter(
+      (island) => !stopAboveComments || !island.closest('[aria-labelledby="comments-heading"]'),
+    );
+    return islands.every((island) => !island.hasAttribute('ssr'));
+  }, until === 'comments');
   await page.waitForLoadState('networkidle');
   await Promise.all(pending);
   await page.close();

@@ -72,3 +72,6 @@ export function canStillChange(key: OwnCommentKey | undefined, now: number): boo
 export function commentCountLabel(count: number): string {
   return count === 1 ? '1 comment' : `${count.toLocaleString('en')} comments`;
 }
+
+/** localStorage key holding the edit secrets of the reader's own recent comments. */
+export const OWN_KEYS_STORAGE_KEY = 'back-together:comment-keys';

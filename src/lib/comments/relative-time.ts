@@ -18,7 +18,9 @@ export function relativeTime(then: number, now: number): string {
   return absolute.format(then);
 }
 
-/** The full date and time, for a tooltip: "12 March 2025, 14:05 UTC". */
+const exact = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+
+/** The full date and time, for a tooltip: "12 March 2025 at 14:05 UTC". */
 export function exactTime(then: number): string {
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(then) + ' UTC';
+  return `${exact.format(then)} UTC`;
 }

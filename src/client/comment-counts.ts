@@ -1,8 +1,7 @@
 /**
  * Fills every `[data-comment-count="/steps/<slug>/"]` placeholder on the page with that page's comment count,
- * from one request. Renders nothing itself; place it once per page (`<CommentCounts client:idle />`).
+ * from one request. Loaded by src/components/CommentCounts.astro (a plain module: no framework for one fetch).
  */
-import { useEffect } from 'preact/hooks';
 import type { CountsResponse } from '../lib/comments/api-types.ts';
 import { COUNTS_PAGES_MAX } from '../lib/comments/limits.ts';
 import { commentCountLabel } from '../lib/comments/own-keys.ts';
@@ -29,11 +28,4 @@ export async function fillCommentCounts(root: ParentNode = document): Promise<vo
     const count = page === null ? undefined : counts[page];
     if (count !== undefined && count > 0) element.textContent = commentCountLabel(count);
   }
-}
-
-export default function CommentCounts() {
-  useEffect(() => {
-    void fillCommentCounts();
-  }, []);
-  return null;
 }
