@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, describeViolations, hasChromium, launchBrowser, watchPage, type Browser, type BrowserContext, type Page } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, describeViolations, hasChromium, watchPage, type BrowserContext, type Page } from '../support/browser';
 import { hydrateAll, hydrated, savedState } from '../support/reader';
-import { startServer, type RunningServer } from '../support/server';
 import { sitemapPaths } from '../support/sitemap';
+import { siteInChromium } from '../support/suite';
 
 const stateKey = 'back-together:state';
 const at = '2026-03-02T09:00:00.000Z';
@@ -28,23 +28,14 @@ const seededState = {
 };
 
 describe.skipIf(!hasChromium)('reader data', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const site = siteInChromium();
 
   /** A page in a fresh profile whose storage holds `state`, on /progress/ with the dashboard hydrated. */
   async function openProgress(state: unknown, context?: BrowserContext): Promise<Page> {
-    const page = await (context ?? (await browser.newContext({ timezoneId: 'UTC' }))).newPage();
-    await page.goto(`${server.url}/privacy/`);
+    const page = await (context ?? (await site.browser.newContext({ timezoneId: 'UTC' }))).newPage();
+    await page.goto(`${site.server.url}/privacy/`);
     await page.evaluate(([key, value]) => localStorage.setItem(key, value), [stateKey, JSON.stringify(state)] as const);
-    await page.goto(`${server.url}/progress/`);
+    await page.goto(`${site.server.url}/progress/`);
     await hydrated(page, 'ProgressDashboard', { scroll: false });
     return page;
   }
@@ -53,7 +44,7 @@ describe.skipIf(!hasChromium)('reader data', () => {
     ['corrupted JSON', '{"v":1,"quizzes":{"take-time":'],
     ['a future version', JSON.stringify({ ...seededState, v: 7 })],
   ])('loads every page without an error when storage holds %s', async (_, garbage) => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [stateKey, garbage] as const);
     const page = await context.newPage();
     const { errors } = watchPage(page);
@@ -62,13 +53,13 @@ describe.skipIf(!hasChromium)('reader data', () => {
     const paths = sitemapPaths();
     expect(paths).toContain('/progress/');
     for (const path of paths) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${site.server.url}${path}`);
       await hydrateAll(page);
       expect(errors, path).toEqual([]);
     }
     expect(warnings.filter((warning) => warning.includes('saved progress was ignored')).length).toBeGreaterThan(0);
     // The reader starts clean.
-    await page.goto(`${server.url}/progress/`);
+    await page.goto(`${site.server.url}/progress/`);
     await hydrated(page, 'ProgressDashboard');
     expect(await page.locator('[data-steps-done]').textContent()).toBe('0 of 9 steps done');
     await context.close();
@@ -80,12 +71,12 @@ describe.skipIf(!hasChromium)('reader data', () => {
     ['wrong types everywhere', '{"v":1,"quizzes":[],"steps":{"take-time":"yes"},"journal":{"why-split":42},"breakupDate":"soon"}'],
     ['a number', '42'],
   ])('shows a clean state, without errors, when storage holds %s', async (_, garbage) => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [stateKey, garbage] as const);
     const page = await context.newPage();
     const { errors } = watchPage(page);
     for (const path of ['/', '/before-you-start/', '/steps/understand-why/', '/progress/']) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${site.server.url}${path}`);
       await hydrateAll(page);
     }
     expect(await page.locator('[data-steps-done]').textContent()).toBe('0 of 9 steps done');
@@ -146,7 +137,7 @@ describe.skipIf(!hasChromium)('reader data', () => {
   });
 
   it('shows each step, the latest results, days since the breakup (live) and the next step', async () => {
-    const context = await browser.newContext({ timezoneId: 'UTC' });
+    const context = await site.browser.newContext({ timezoneId: 'UTC' });
     await context.clock.install({ time: new Date('2026-03-10T23:50:00Z') });
     const page = await openProgress(seededState, context);
 
@@ -205,7 +196,7 @@ describe.skipIf(!hasChromium)('reader data', () => {
 
   it('shows the saved state after hydration without shifting the layout', async () => {
     // A phone, where longer saved text is most likely to wrap onto new lines.
-    const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
+    const context = await site.browser.newContext({ viewport: { width: 375, height: 740 } });
     await context.addInitScript(() => {
       const shifts: number[] = [];
       (globalThis as unknown as { layoutShifts: number[] }).layoutShifts = shifts;

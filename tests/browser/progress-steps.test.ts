@@ -1,36 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, watchPage, type Browser, type Page } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, watchPage, type Page } from '../support/browser';
 import { answerQuiz, answersForBand, hydrated, savedState, shippedQuiz } from '../support/reader';
-import { startServer, type RunningServer } from '../support/server';
+import { siteInChromium } from '../support/suite';
 
 const doneBox = (slug: string) => `#step-done-${slug}`;
 const navMark = (slug: string) => `.step-nav li[data-step-href="/steps/${slug}/"] [data-step-done-mark]`;
 const homeMark = (slug: string) => `.step-list li[data-step-href="/steps/${slug}/"] [data-step-done-mark]`;
 
 describe.skipIf(!hasChromium)('marking steps done', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const site = siteInChromium();
 
   async function markDone(page: Page, slug: string, done = true): Promise<void> {
-    await page.goto(`${server.url}/steps/${slug}/`);
+    await page.goto(`${site.server.url}/steps/${slug}/`);
     await hydrated(page, 'StepDone');
     await page.setChecked(doneBox(slug), done);
   }
 
   it('shows done steps in the step navigation and "n of 9" on the home page', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
     const { errors } = watchPage(page);
 
-    await page.goto(`${server.url}/`);
+    await page.goto(`${site.server.url}/`);
     const count = page.locator('[data-progress-count]');
     await expect.poll(() => count.textContent()).toBe('0 of 9 steps done');
     expect(await page.locator(homeMark('understand-why')).isHidden()).toBe(true);
@@ -41,7 +32,7 @@ describe.skipIf(!hasChromium)('marking steps done', () => {
     expect(await page.locator('.step-done-status').textContent()).toMatch(/^Marked done on /);
 
     await markDone(page, 'take-time');
-    await page.goto(`${server.url}/`);
+    await page.goto(`${site.server.url}/`);
     await expect.poll(() => count.textContent()).toBe('2 of 9 steps done');
     expect(await page.locator(homeMark('understand-why')).isVisible()).toBe(true);
     expect(await page.locator(homeMark('take-time')).isVisible()).toBe(true);
@@ -51,7 +42,7 @@ describe.skipIf(!hasChromium)('marking steps done', () => {
     await markDone(page, 'take-time', false);
     await expect.poll(() => page.locator(navMark('take-time')).isHidden()).toBe(true);
     expect(await page.locator(navMark('understand-why')).isVisible()).toBe(true);
-    await page.goto(`${server.url}/`);
+    await page.goto(`${site.server.url}/`);
     await expect.poll(() => count.textContent()).toBe('1 of 9 steps done');
     expect((await savedState(page))?.steps['take-time'].done).toBe(false);
     expect(errors).toEqual([]);
@@ -59,9 +50,9 @@ describe.skipIf(!hasChromium)('marking steps done', () => {
   });
 
   it('keeps two open tabs in sync', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const [tabA, tabB] = [await context.newPage(), await context.newPage()];
-    await Promise.all([tabA, tabB].map((tab) => tab.goto(`${server.url}/steps/casual-date/`)));
+    await Promise.all([tabA, tabB].map((tab) => tab.goto(`${site.server.url}/steps/casual-date/`)));
     await Promise.all([tabA, tabB].map((tab) => hydrated(tab, 'StepDone')));
     // Actions wait for animation frames, which only the tab in front gets at full speed.
     await tabA.bringToFront();
@@ -78,7 +69,7 @@ describe.skipIf(!hasChromium)('marking steps done', () => {
     await expect.poll(() => tabB.locator('#quiz-casual-date-result').textContent()).toBe(band.title);
     // The progress page follows along too.
     const progress = await context.newPage();
-    await progress.goto(`${server.url}/progress/`);
+    await progress.goto(`${site.server.url}/progress/`);
     await hydrated(progress, 'ProgressDashboard');
     const row = progress.locator('[data-progress-step="casual-date"]');
     expect(await row.textContent()).toContain(band.title);

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { quizResultPath } from '../../src/lib/guide';
-import { axeViolations, describeViolations, hasChromium, launchBrowser, watchPage, type Browser, type Page } from '../support/browser';
+import { axeViolations, describeViolations, hasChromium, watchPage, type Page } from '../support/browser';
 import { answerQuiz, answersForBand, hydrated, savedState, shippedQuiz } from '../support/reader';
-import { startServer, type RunningServer } from '../support/server';
+import { siteInChromium } from '../support/suite';
 
 const quiz = shippedQuiz('readiness');
 const safetyBand = quiz.bands.find((band) => band.flag === 'safety')!;
@@ -11,24 +11,15 @@ const dateInput = '#quiz-readiness-breakup-date';
 const missingThemWarning = 'missing someone is easy to mistake for being ready';
 
 describe.skipIf(!hasChromium)('the readiness check on "Before you start"', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const site = siteInChromium();
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  /** A fresh browser profile whose clock reads `now` (UTC), on the readiness check, hydrated. */
+  /** A fresh site.browser profile whose clock reads `now` (UTC), on the readiness check, hydrated. */
   async function openCheck(now = '2026-03-10T12:00:00Z'): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ timezoneId: 'UTC' });
+    const context = await site.browser.newContext({ timezoneId: 'UTC' });
     const page = await context.newPage();
     await page.clock.setFixedTime(new Date(now));
     const { errors } = watchPage(page);
-    await page.goto(`${server.url}/before-you-start/`);
+    await page.goto(`${site.server.url}/before-you-start/`);
     await hydrated(page, 'ReadinessCheck');
     return { page, errors };
   }
@@ -136,10 +127,10 @@ describe.skipIf(!hasChromium)('the readiness check on "Before you start"', () =>
   });
 
   it('counts the days live: the count moves on at midnight without a reload', async () => {
-    const context = await browser.newContext({ timezoneId: 'UTC' });
+    const context = await site.browser.newContext({ timezoneId: 'UTC' });
     const page = await context.newPage();
     await page.clock.install({ time: new Date('2026-03-10T23:50:00Z') });
-    await page.goto(`${server.url}/before-you-start/`);
+    await page.goto(`${site.server.url}/before-you-start/`);
     await hydrated(page, 'ReadinessCheck');
     await answerQuiz(page, 'readiness', answersForBand(quiz, 'ready'));
     await page.fill(dateInput, '2026-03-01');

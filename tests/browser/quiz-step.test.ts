@@ -1,36 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { quizResultPath } from '../../src/lib/guide';
 import { possibleAnswers } from '../../src/lib/quiz-scoring';
-import { axeViolations, describeViolations, hasChromium, launchBrowser, watchPage, type Browser, type Page } from '../support/browser';
+import { axeViolations, describeViolations, hasChromium, watchPage, type Page } from '../support/browser';
 import { answerQuiz, answersForBand, choiceId, hydrated, savedState, shippedQuiz } from '../support/reader';
-import { startServer, type RunningServer } from '../support/server';
+import { siteInChromium } from '../support/suite';
 
 const takeTime = shippedQuiz('take-time');
 const bandTitle = (bandId: string) => takeTime.bands.find((band) => band.id === bandId)!.title;
 const submit = '#quiz-take-time-form button[type=submit]';
 
 describe.skipIf(!hasChromium)('a step self-assessment', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const site = siteInChromium();
 
   async function openStep(slug: string, component = 'Quiz'): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/steps/${slug}/`);
+    await page.goto(`${site.server.url}/steps/${slug}/`);
     await hydrated(page, component);
     return page;
   }
 
   it('is rendered neutral on the server and kept out of the search index', async () => {
-    const html = await (await fetch(`${server.url}/steps/take-time/`)).text();
+    const html = await (await fetch(`${site.server.url}/steps/take-time/`)).text();
     const quizBlock = /<section class="quiz-block"[^>]*>/.exec(html)?.[0] ?? '';
     expect(quizBlock).toContain('data-pagefind-ignore');
     expect(/<div class="step-tools"[^>]*>/.exec(html)?.[0]).toContain('data-pagefind-ignore');
@@ -82,9 +73,9 @@ describe.skipIf(!hasChromium)('a step self-assessment', () => {
   it('works with the keyboard alone', async () => {
     const quiz = shippedQuiz('understand-why');
     const answers = answersForBand(quiz, 'clear-picture');
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/steps/understand-why/`);
+    await page.goto(`${site.server.url}/steps/understand-why/`);
     const firstField = `quiz-understand-why-${quiz.questions[0]!.id}`;
     const focusedName = () => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name ?? '');
 

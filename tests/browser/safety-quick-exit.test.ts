@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EXPIRED_ANNOUNCEMENT, resolveQuickExitUrl } from '../../src/lib/quick-exit';
-import { axeViolations, describeViolations, hasChromium, launchBrowser, watchPage, type Browser, type BrowserContext, type Page } from '../support/browser';
-import { startServer, type RunningServer } from '../support/server';
+import { axeViolations, describeViolations, hasChromium, watchPage, type BrowserContext, type Page } from '../support/browser';
 import { builtPages } from '../support/site';
+import { siteInChromium } from '../support/suite';
 
 const STEP = '/steps/take-time/';
 const NEUTRAL_PAGE = '<!doctype html><title>Weather</title><h1>Weather</h1>';
@@ -30,19 +30,10 @@ describe('every built page', () => {
 });
 
 describe.skipIf(!hasChromium)('Exit this page in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const site = siteInChromium();
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  /** Where the exit goes, as the browser resolves it (a site path becomes a URL on the test server). */
-  const exitUrl = () => new URL(exitSetting, server.url).href;
+  /** Where the exit goes, as the site.browser resolves it (a site path becomes a URL on the test server). */
+  const exitUrl = () => new URL(exitSetting, site.server.url).href;
 
   /**
    * Answers the neutral page from the test itself (the network is closed, and no test may reach a real site).
@@ -113,12 +104,12 @@ describe.skipIf(!hasChromium)('Exit this page in Chromium', () => {
   }
 
   it('hides the page at once with the button, and Back does not bring it back', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const exit = await interceptExit(context);
     const page = await context.newPage();
     const watch = watchPage(page);
-    await page.goto(`${server.url}/about/`);
-    await page.goto(`${server.url}${STEP}`);
+    await page.goto(`${site.server.url}/about/`);
+    await page.goto(`${site.server.url}${STEP}`);
     const stepHeading = await page.locator('h1').textContent();
     const historyLength = await page.evaluate(() => history.length);
 
@@ -139,8 +130,8 @@ describe.skipIf(!hasChromium)('Exit this page in Chromium', () => {
   });
 
   it('stays sticky at the top while the reader scrolls', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 700 } });
-    await page.goto(`${server.url}${STEP}`);
+    const page = await site.browser.newPage({ viewport: { width: 390, height: 700 } });
+    await page.goto(`${site.server.url}${STEP}`);
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
     const box = (await page.locator('.quick-exit-button').boundingBox())!;
@@ -151,10 +142,10 @@ describe.skipIf(!hasChromium)('Exit this page in Chromium', () => {
   });
 
   it('is the second skip link: Tab, Tab, Enter leaves the page', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const exit = await interceptExit(context);
     const page = await context.newPage();
-    await page.goto(`${server.url}${STEP}`);
+    await page.goto(`${site.server.url}${STEP}`);
     const historyLength = await page.evaluate(() => history.length);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Skip to content');
@@ -171,11 +162,11 @@ describe.skipIf(!hasChromium)('Exit this page in Chromium', () => {
   });
 
   it('leaves on Shift pressed three times within five seconds, announcing each press', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const exit = await interceptExit(context);
     const page = await context.newPage();
     await page.clock.install({ time: new Date('2026-03-01T09:00:00Z') });
-    await page.goto(`${server.url}${STEP}`);
+    await page.goto(`${site.server.url}${STEP}`);
     // Time now moves only when the test says so.
     await page.clock.pauseAt(new Date('2026-03-01T09:00:10Z'));
     const historyLength = await page.evaluate(() => history.length);
@@ -219,8 +210,8 @@ describe.skipIf(!hasChromium)('Exit this page in Chromium', () => {
 
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`is a clear, high-contrast control in the ${colorScheme} theme`, async () => {
-      const page = await browser.newPage({ colorScheme });
-      await page.goto(`${server.url}${STEP}`);
+      const page = await site.browser.newPage({ colorScheme });
+      await page.goto(`${site.server.url}${STEP}`);
       const colours = await page.locator('.quick-exit-button').evaluate((button) => {
         const style = getComputedStyle(button);
         return { background: style.backgroundColor, text: style.color, weight: Number(style.fontWeight) };

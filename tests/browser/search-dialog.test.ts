@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, describeViolations, hasChromium, launchBrowser, watchPage, type Browser, type Page } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, describeViolations, hasChromium, watchPage, type Page } from '../support/browser';
 import { indexedPages, wordsOnlyOn } from '../support/search-index';
-import { startServer, type RunningServer } from '../support/server';
+import { siteInChromium } from '../support/suite';
 
 /** expect.poll with room for a loaded machine: opening search loads code and index on demand. */
 const poll = <T>(read: () => T | Promise<T>, options: { timeout?: number } = {}) => expect.poll(read, { timeout: 10_000, ...options });
@@ -28,22 +28,13 @@ async function arrowDownTo(page: Page, path: string): Promise<number> {
 }
 
 describe.skipIf(!hasChromium)('the header search dialog', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const site = siteInChromium();
 
   it('downloads nothing from /pagefind/ on a page where search is never opened', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const requested: string[] = [];
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
-    await page.goto(`${server.url}/steps/take-time/`, { waitUntil: 'networkidle' });
+    await page.goto(`${site.server.url}/steps/take-time/`, { waitUntil: 'networkidle' });
     // Scroll to the end so every client:visible island hydrates, then tab through a little.
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await page.waitForLoadState('networkidle');
@@ -58,9 +49,9 @@ describe.skipIf(!hasChromium)('the header search dialog', () => {
     'finds %s by a word only it uses ("%s"), opens it with ↓ and Enter, and highlights the word there',
     async (path, word) => {
       expect(word, 'a word unique to the step').toBeTruthy();
-      const page = await browser.newPage();
+      const page = await site.browser.newPage();
       const watch = watchPage(page);
-      await page.goto(`${server.url}/about/`);
+      await page.goto(`${site.server.url}/about/`);
       await page.keyboard.press('/');
       await poll(() => dialog(page).evaluate((element: HTMLDialogElement) => element.open)).toBe(true);
       await poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
@@ -85,8 +76,8 @@ describe.skipIf(!hasChromium)('the header search dialog', () => {
   );
 
   it('opens with Ctrl+K and the header button, announces the count, and Escape returns focus', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/steps/take-time/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/steps/take-time/`);
     await page.keyboard.press('Control+k');
     await poll(() => dialog(page).evaluate((element: HTMLDialogElement) => element.open)).toBe(true);
     expect(await dialog(page).getAttribute('aria-labelledby')).toBe('search-dialog-title');
@@ -113,8 +104,8 @@ describe.skipIf(!hasChromium)('the header search dialog', () => {
   });
 
   it('filters by kind and keeps ↑ back to the field', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/`);
     await page.keyboard.press('/');
     await field(page).fill('apologise');
     const shownPaths = () => dialog(page).locator('.search-result-link').evaluateAll((links: HTMLAnchorElement[]) => links.map((link) => new URL(link.href).pathname));
@@ -135,9 +126,9 @@ describe.skipIf(!hasChromium)('the header search dialog', () => {
 
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`passes axe with the dialog open and showing results (${colorScheme})`, async () => {
-      const context = await browser.newContext({ colorScheme });
+      const context = await site.browser.newContext({ colorScheme });
       const page = await context.newPage();
-      await page.goto(`${server.url}/steps/take-time/`);
+      await page.goto(`${site.server.url}/steps/take-time/`);
       await page.keyboard.press('/');
       await field(page).fill('counselling');
       await poll(() => statusText(page)).toMatch(/results? for/);

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, describeViolations, hasChromium, launchBrowser, watchPage, type Browser, type Page } from '../support/browser';
-import { startServer, type RunningServer } from '../support/server';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, describeViolations, hasChromium, watchPage, type Page } from '../support/browser';
+import { siteInChromium } from '../support/suite';
 
 /** expect.poll with room for a loaded machine: opening search loads code and index on demand. */
 const poll = <T>(read: () => T | Promise<T>, options: { timeout?: number } = {}) => expect.poll(read, { timeout: 10_000, ...options });
@@ -10,21 +10,12 @@ const resultPaths = (page: Page) =>
   page.locator('main .search-result-link').evaluateAll((links: HTMLAnchorElement[]) => links.map((link) => new URL(link.href).pathname));
 
 describe.skipIf(!hasChromium)('the /search/ page', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const site = siteInChromium();
 
   it('runs the query in its link: /search/?q=counselling', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const watch = watchPage(page);
-    await page.goto(`${server.url}/search/?q=counselling`);
+    await page.goto(`${site.server.url}/search/?q=counselling`);
     await poll(() => statusText(page)).toMatch(/^\d+ results? for “counselling”$/);
     expect(await page.locator('main input[type="search"]').inputValue()).toBe('counselling');
     expect(await resultPaths(page)).toContain('/steps/couples-counselling/');
@@ -35,8 +26,8 @@ describe.skipIf(!hasChromium)('the /search/ page', () => {
   });
 
   it('keeps the address in step with the search, so it can be shared', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/search/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/search/`);
     await page.locator('main input[type="search"]').fill('apologise');
     await poll(() => statusText(page)).toMatch(/results? for “apologise”/);
     await page.getByRole('radio', { name: 'Articles' }).check();
@@ -51,18 +42,18 @@ describe.skipIf(!hasChromium)('the /search/ page', () => {
   });
 
   it('opens the first result with Enter in the field', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/search/?q=counselling`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/search/?q=counselling`);
     await poll(() => statusText(page)).toMatch(/results? for/);
-    const first = new URL((await page.locator('main .search-result-link').first().getAttribute('href'))!, server.url).pathname;
+    const first = new URL((await page.locator('main .search-result-link').first().getAttribute('href'))!, site.server.url).pathname;
     await page.locator('main input[type="search"]').focus();
     await Promise.all([page.waitForURL((url) => url.pathname === first), page.keyboard.press('Enter')]);
     await page.close();
   });
 
   it('focuses its own field for "/" instead of opening the dialog', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/search/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/search/`);
     await page.locator('main input[type="search"]').waitFor();
     await page.locator('h1').click();
     await page.keyboard.press('/');
@@ -72,9 +63,9 @@ describe.skipIf(!hasChromium)('the /search/ page', () => {
   });
 
   it('says search needs JavaScript, and links the steps, when JavaScript is off', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/search/?q=counselling`);
+    await page.goto(`${site.server.url}/search/?q=counselling`);
     const main = page.locator('main');
     expect(await main.textContent()).toMatch(/Search needs JavaScript/);
     expect(await main.locator('a[href="/#steps-title"]').count()).toBe(1);
@@ -83,17 +74,17 @@ describe.skipIf(!hasChromium)('the /search/ page', () => {
   });
 
   it('says plainly when the index cannot load, and offers the steps instead', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     await page.route('**/pagefind/**', (route) => route.abort());
-    await page.goto(`${server.url}/search/?q=counselling`);
+    await page.goto(`${site.server.url}/search/?q=counselling`);
     await poll(() => statusText(page)).toMatch(/Search isn’t available right now/);
     expect(await page.locator('main a[href="/#steps-title"]').count()).toBe(1);
     await page.close();
   });
 
   it('passes axe with results showing', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/search/?q=month`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/search/?q=month`);
     await poll(() => statusText(page)).toMatch(/results? for/);
     const violations = await axeViolations(page);
     expect(violations, describeViolations(violations)).toEqual([]);

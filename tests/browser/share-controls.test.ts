@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, describeViolations, hasChromium, launchBrowser, watchPage, type Browser, type Page } from '../support/browser';
-import { startServer, type RunningServer } from '../support/server';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, describeViolations, hasChromium, watchPage, type Page } from '../support/browser';
+import { siteInChromium } from '../support/suite';
 
 /** expect.poll with room for a loaded machine: opening search loads code and index on demand. */
 const poll = <T>(read: () => T | Promise<T>, options: { timeout?: number } = {}) => expect.poll(read, { timeout: 10_000, ...options });
@@ -22,26 +22,17 @@ const withRecordingWebShare = () => {
 };
 
 describe.skipIf(!hasChromium)('share controls', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const site = siteInChromium();
 
   it.each([['/steps/take-time/'], ['/articles/no-contact/'], ['/steps/take-time/result/too-soon/']])(
     'on %s, "Copy link" puts the canonical URL on the clipboard and says so',
     async (path) => {
-      const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+      const context = await site.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
       await context.addInitScript(withoutWebShare);
       const page = await context.newPage();
       const watch = watchPage(page);
       // Arrive the way a search result does, with a query the shared link must not carry.
-      await page.goto(`${server.url}${path}?pagefind-highlight=month`);
+      await page.goto(`${site.server.url}${path}?pagefind-highlight=month`);
       const share = page.locator('.share');
       await share.scrollIntoViewIfNeeded();
       const copy = share.getByRole('button', { name: 'Copy link' });
@@ -57,11 +48,11 @@ describe.skipIf(!hasChromium)('share controls', () => {
     },
   );
 
-  it('uses the Web Share API where the browser can share, with the page title, site name and canonical URL', async () => {
-    const context = await browser.newContext();
+  it('uses the Web Share API where the site.browser can share, with the page title, site name and canonical URL', async () => {
+    const context = await site.browser.newContext();
     await context.addInitScript(withRecordingWebShare);
     const page = await context.newPage();
-    await page.goto(`${server.url}/steps/take-time/`);
+    await page.goto(`${site.server.url}/steps/take-time/`);
     const share = page.locator('.share');
     await share.scrollIntoViewIfNeeded();
     await share.getByRole('button', { name: 'Share…' }).click();
@@ -71,9 +62,9 @@ describe.skipIf(!hasChromium)('share controls', () => {
   });
 
   it('offers plain email and messenger links, even with JavaScript off', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/steps/take-time/`);
+    await page.goto(`${site.server.url}/steps/take-time/`);
     const links = await page.locator('.share a').evaluateAll((anchors: HTMLAnchorElement[]) => anchors.map((anchor) => anchor.href));
     expect(links.map((href) => href.split(/[:?]/)[0])).toEqual(['mailto', 'https', 'https', 'sms']);
     // Without JavaScript there is no clipboard: the copy button stays out of the way.
@@ -82,8 +73,8 @@ describe.skipIf(!hasChromium)('share controls', () => {
   });
 
   it('shows a section link when it has focus, pointing at the canonical URL with the fragment', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/steps/take-time/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/steps/take-time/`);
     const anchor = page.locator('.prose .heading-anchor').first();
     expect(await anchor.evaluate((element) => getComputedStyle(element).opacity)).toBe('0');
     await anchor.focus();
@@ -98,8 +89,8 @@ describe.skipIf(!hasChromium)('share controls', () => {
   });
 
   it('passes axe on a shared result page', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/before-you-start/result/ready/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/before-you-start/result/ready/`);
     await page.locator('.share').scrollIntoViewIfNeeded();
     const violations = await axeViolations(page);
     expect(violations, describeViolations(violations)).toEqual([]);

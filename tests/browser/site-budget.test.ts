@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, type Browser } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { hasChromium } from '../support/browser';
 import { measurePage } from '../support/page-weight';
-import { startServer, type RunningServer } from '../support/server';
+import { siteInChromium } from '../support/suite';
 
 /**
  * Budgets in gzipped bytes. `js` holds for a page read up to its comments with every island on the way
@@ -11,28 +11,19 @@ const budget = { js: 20 * 1024, jsWithComments: 22 * 1024, css: 12 * 1024, html:
 const pages = ['/', '/before-you-start/', '/steps/take-time/', '/steps/understand-why/', '/articles/no-contact/'];
 
 describe.skipIf(!hasChromium)('size budget', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const site = siteInChromium();
 
   it.each(pages.map((path) => [path]))('%s stays within the JS, CSS and HTML budget', async (path) => {
-    const guide = await measurePage(browser, server.url, path, { until: 'comments' });
+    const guide = await measurePage(site.browser, site.server.url, path, { until: 'comments' });
     expect(guide.js, `JS files: ${guide.jsFiles.join(', ')}`).toBeLessThan(budget.js);
     expect(guide.css).toBeLessThan(budget.css);
     expect(guide.html).toBeLessThan(budget.html);
-    const whole = await measurePage(browser, server.url, path);
+    const whole = await measurePage(site.browser, site.server.url, path);
     expect(whole.js, `JS files: ${whole.jsFiles.join(', ')}`).toBeLessThan(budget.jsWithComments);
   });
 
   it('hydrates the quiz and "mark this step done" while measuring a step (the figure covers them)', async () => {
-    const guide = await measurePage(browser, server.url, '/steps/take-time/', { until: 'comments' });
+    const guide = await measurePage(site.browser, site.server.url, '/steps/take-time/', { until: 'comments' });
     expect(guide.jsFiles.some((file) => /\/Quiz\./.test(file))).toBe(true);
     expect(guide.jsFiles.some((file) => /\/StepDone\./.test(file))).toBe(true);
     expect(guide.jsFiles.some((file) => /\/Comments\./.test(file))).toBe(false);

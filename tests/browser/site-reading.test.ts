@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, describeViolations, hasChromium, launchBrowser, watchPage, type Browser } from '../support/browser';
-import { startServer, type RunningServer } from '../support/server';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, describeViolations, hasChromium, watchPage } from '../support/browser';
 import { sitemapPaths } from '../support/sitemap';
+import { siteInChromium } from '../support/suite';
 
 describe.skipIf(!hasChromium)('reading the guide in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const site = siteInChromium();
 
   it('reaches the content with the skip link, then walks the step navigation by keyboard', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/steps/take-time/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/steps/take-time/`);
     await page.keyboard.press('Tab');
     const first = page.locator(':focus');
     await expect.poll(() => first.textContent()).toContain('Skip to content');
@@ -26,7 +17,7 @@ describe.skipIf(!hasChromium)('reading the guide in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
 
     // From the top, Tab reaches the current step in the step navigation.
-    await page.goto(`${server.url}/steps/take-time/`);
+    await page.goto(`${site.server.url}/steps/take-time/`);
     let onCurrentStep = false;
     for (let presses = 0; presses < 40 && !onCurrentStep; presses += 1) {
       await page.keyboard.press('Tab');
@@ -36,14 +27,14 @@ describe.skipIf(!hasChromium)('reading the guide in Chromium', () => {
     // The next Tab moves on to step 4, and Enter follows it.
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${server.url}/steps/how-they-feel/`);
+    await page.waitForURL(`${site.server.url}/steps/how-they-feel/`);
     await page.close();
   });
 
   it('keeps a chosen theme across pages and reloads, with no flash of the other theme', async () => {
-    const context = await browser.newContext({ colorScheme: 'light' });
+    const context = await site.browser.newContext({ colorScheme: 'light' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${site.server.url}/`);
     const toggle = page.locator('[data-theme-toggle]');
     expect(await toggle.getAttribute('aria-pressed')).toBe('false');
     await toggle.click();
@@ -52,7 +43,7 @@ describe.skipIf(!hasChromium)('reading the guide in Chromium', () => {
 
     // The theme is on <html> before any stylesheet or module runs on the next page.
     await page.route('**/_astro/*.js', (route) => route.abort());
-    await page.goto(`${server.url}/steps/casual-date/`);
+    await page.goto(`${site.server.url}/steps/casual-date/`);
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe('rgb(20, 22, 26)');
@@ -61,27 +52,27 @@ describe.skipIf(!hasChromium)('reading the guide in Chromium', () => {
     await page.reload();
     await page.locator('[data-theme-toggle]').click();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
-    await page.goto(`${server.url}/about/`);
+    await page.goto(`${site.server.url}/about/`);
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(253, 252, 249)');
     await context.close();
   });
 
   it('follows the system theme until the reader chooses', async () => {
-    const context = await browser.newContext({ colorScheme: 'dark' });
+    const context = await site.browser.newContext({ colorScheme: 'dark' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${site.server.url}/`);
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(20, 22, 26)');
     expect(await page.locator('[data-theme-toggle]').getAttribute('aria-pressed')).toBe('true');
     await context.close();
   });
 
   it('loads every page of the sitemap without errors and without sideways scrolling at 320 px', async () => {
-    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    const context = await site.browser.newContext({ viewport: { width: 320, height: 640 } });
     const page = await context.newPage();
     const watch = watchPage(page);
     const overflowing: string[] = [];
     for (const path of sitemapPaths()) {
-      const response = await page.goto(`${server.url}${path}`);
+      const response = await page.goto(`${site.server.url}${path}`);
       expect(response?.status(), path).toBe(200);
       await page.evaluate(() => document.fonts.ready);
       const tooWide = await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
@@ -93,8 +84,8 @@ describe.skipIf(!hasChromium)('reading the guide in Chromium', () => {
   });
 
   it('serves the helpful 404 page for unknown paths', async () => {
-    const page = await browser.newPage();
-    const response = await page.goto(`${server.url}/steps/no-such-step/`);
+    const page = await site.browser.newPage();
+    const response = await page.goto(`${site.server.url}/steps/no-such-step/`);
     expect(response?.status()).toBe(404);
     expect(await page.locator('h1').textContent()).toMatch(/couldn't find/i);
     expect(await page.locator('main a[href="/steps/understand-why/"]').count()).toBe(1);
@@ -103,11 +94,11 @@ describe.skipIf(!hasChromium)('reading the guide in Chromium', () => {
 
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`passes axe on every page of the sitemap in the ${colorScheme} theme`, async () => {
-      const context = await browser.newContext({ colorScheme });
+      const context = await site.browser.newContext({ colorScheme });
       const page = await context.newPage();
       const failures: string[] = [];
       for (const path of sitemapPaths()) {
-        await page.goto(`${server.url}${path}`);
+        await page.goto(`${site.server.url}${path}`);
         const violations = await axeViolations(page);
         if (violations.length) failures.push(`${path}\n${describeViolations(violations)}`);
       }
