@@ -94,6 +94,38 @@ function Question({ fieldId, question, answer, error, explanations, onAnswer }: 
   );
 }
 
+type ShareModule = typeof import('./Share');
+
+/**
+ * "Share this result": the share controls for the band's public page, whose code loads when the reader asks.
+ * The link carries the result, never the answers.
+ */
+function ShareResult({ url }: { url: string }) {
+  const [share, setShare] = useState<ShareModule>();
+  const [failed, setFailed] = useState(false);
+  if (share) {
+    // The share text names the page the quiz is on (its heading), never the reader's result or answers.
+    const pageTitle = document.querySelector('main h1')?.textContent?.trim() ?? '';
+    return <share.default url={url} title={pageTitle} label="Share this result (the link shows the result, never your answers)" />;
+  }
+  return (
+    <p>
+      <button
+        type="button"
+        class="button button-quiet"
+        onClick={() => {
+          setFailed(false);
+          import('./Share').then((loaded) => setShare(() => loaded), () => setFailed(true));
+        }}
+      >
+        Share this result
+      </button>{' '}
+      <a href={url}>See the page you would share</a>
+      {failed && <span role="status"> The share options could not be loaded; you can copy the link of that page instead.</span>}
+    </p>
+  );
+}
+
 export interface QuizViewProps {
   quizId: string;
   quiz: Quiz;
@@ -227,10 +259,8 @@ export function QuizView({ quizId, quiz, stored, onSave, extraFields, extraError
                 Last time ({formatMoment(stored.previous.at)}): {previousBand.title}
               </p>
             )}
-            <p class="muted">
-              Saved only on this device, {formatMoment(stored.at)}. <a href={quizResultPath(quizId, band.id)}>Share this result</a>{' '}
-              (the link shows this result, never your answers).
-            </p>
+            <p class="muted">Saved only on this device, {formatMoment(stored.at)}.</p>
+            <ShareResult url={quizResultPath(quizId, band.id)} />
             <button type="button" class="button button-quiet" onClick={startAgain}>
               Take it again
             </button>

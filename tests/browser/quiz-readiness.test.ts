@@ -45,7 +45,9 @@ describe.skipIf(!hasChromium)('the readiness check on "Before you start"', () =>
 
     const result = page.locator('.quiz-result');
     expect(await result.locator(`a[href="${band.next.href}"]`).count()).toBeGreaterThan(0);
-    expect(await result.getByRole('link', { name: 'Share this result' }).getAttribute('href')).toBe(quizResultPath('readiness', bandId));
+    expect(await result.getByRole('link', { name: 'See the page you would share' }).getAttribute('href')).toBe(quizResultPath('readiness', bandId));
+    await result.getByRole('button', { name: 'Share this result' }).click();
+    await expect.poll(() => result.locator('.share').getAttribute('data-share-url')).toMatch(new RegExp(`${quizResultPath('readiness', bandId)}$`));
     const text = await result.innerText();
     expect(text).toContain(missingThemWarning);
     // The two facts later steps depend on: 9 days since, and the one-month mark.

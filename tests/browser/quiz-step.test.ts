@@ -43,7 +43,12 @@ describe.skipIf(!hasChromium)('a step self-assessment', () => {
     const heading = page.locator('#quiz-take-time-result');
     await heading.waitFor();
     expect(await heading.textContent()).toBe(bandTitle('too-soon'));
-    expect(await page.locator('.quiz-result').getByRole('link', { name: 'Share this result' }).getAttribute('href')).toBe(quizResultPath('take-time', 'too-soon'));
+    const result = page.locator('.quiz-result');
+    expect(await result.getByRole('link', { name: 'See the page you would share' }).getAttribute('href')).toBe(quizResultPath('take-time', 'too-soon'));
+    await result.getByRole('button', { name: 'Share this result' }).click();
+    await expect.poll(() => result.locator('.share').getAttribute('data-share-url')).toMatch(/\/steps\/take-time\/result\/too-soon\/$/);
+    // The share text names the step, not the result or the answers.
+    expect(await result.locator('.share').getAttribute('data-share-text')).toContain('Take time apart first');
     // The chosen option's explanation appears under its question once answered.
     expect(await page.locator('.quiz-explanation').allTextContents()).toContain("It's still very early. Give it at least a month before deciding anything.");
 
