@@ -112,12 +112,6 @@ if (postgresUrl) {
   console.warn('\n!!! No TEST_DATABASE_URL: the PostgreSQL bench is skipped.\n');
 }
 
-/**
- * `vitest bench` makes a bench copy of every project; the server and its data are the `site` project's business,
- * so the figures come from there once, and the copy under `unit` skips.
- */
-const inSiteProject = (projectName: string | undefined) => (projectName ?? '').startsWith('site');
-
 for (const target of targets) {
   describe(`comments API on ${target.name}`, () => {
     let server: RunningServer | undefined;
@@ -141,8 +135,7 @@ for (const target of targets) {
       await dispose();
     });
 
-    test('throughput under load: listing (cached and uncached) and posting', { timeout: 600_000 }, async ({ task, skip }) => {
-      if (!inSiteProject(task.file.projectName)) return skip();
+    test('throughput under load: listing (cached and uncached) and posting', { timeout: 600_000 }, async () => {
       const running = await seededServer();
       const listing = (index: number) => ({ method: 'GET', path: index % 2 === 0 ? `/api/comments?page=${PAGE}` : `/api/comments?page=${PAGE}&sort=newest` });
       await load(running.url, 1000, LIST_CONNECTIONS, listing);
@@ -164,8 +157,7 @@ for (const target of targets) {
       );
     });
 
-    test('one request at a time: listing and posting', { timeout: 600_000 }, async ({ task, skip, bench }) => {
-      if (!inSiteProject(task.file.projectName)) return skip();
+    test('one request at a time: listing and posting', { timeout: 600_000 }, async ({ bench }) => {
       const running = await seededServer();
       await bench.compare(
         bench(`GET page of 200 comments (${target.name})`, async () => {
