@@ -2,7 +2,7 @@
  * The site owner's moderation queues. The admin token is pasted in and, once the server accepts it, kept in
  * sessionStorage only (gone when the tab closes); every request sends it as a Bearer token.
  */
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { AdminAction, AdminActionResponse, AdminComment, AdminQueue as QueueName, AdminQueueResponse } from '../lib/comments/api-types.ts';
 import { exactTime, relativeTime } from '../lib/comments/relative-time.ts';
 import { callApi } from '../stores/comments.ts';
@@ -62,6 +62,7 @@ export default function AdminQueue() {
   const [loading, setLoading] = useState(false);
   // False in the server-rendered HTML: the form cannot be sent until the island runs.
   const [hydrated, setHydrated] = useState(false);
+  const tokenField = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     setHydrated(true);
@@ -70,6 +71,9 @@ export default function AdminQueue() {
     if (stored !== '') {
       setToken(stored);
       setTokenInput(stored);
+    } else if (tokenField.current?.value) {
+      // Keep what was typed before hydration: the next render would otherwise reset the field to ''.
+      setTokenInput(tokenField.current.value);
     }
   }, []);
 
@@ -124,7 +128,7 @@ export default function AdminQueue() {
       >
         <div class="comment-field">
           <label for={tokenFieldId}>Admin token</label>
-          <input id={tokenFieldId} type="password" autoComplete="off" value={tokenInput} onInput={(event) => setTokenInput(event.currentTarget.value)} />
+          <input ref={tokenField} id={tokenFieldId} type="password" autoComplete="off" value={tokenInput} onInput={(event) => setTokenInput(event.currentTarget.value)} />
         </div>
         <button type="submit" class="button" disabled={!hydrated}>
           Open queues

@@ -153,7 +153,9 @@ describe.skipIf(!hasChromium)('comments in Chromium', () => {
     const adminWatch = watchPage(adminPage);
     await adminPage.goto(`${server.url}/admin/`);
     expect(await adminPage.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex');
+    // Typing before the island has hydrated must count too: fill at once, then wait until the button can be used.
     await adminPage.getByLabel('Admin token').fill('not-the-token-at-all');
+    await expect.poll(() => adminPage.getByRole('button', { name: 'Open queues' }).isEnabled(), POLL).toBe(true);
     await adminPage.getByRole('button', { name: 'Open queues' }).click();
     await expect.poll(() => adminPage.locator('.admin-queue > p[role="status"]').textContent(), POLL).toBe('The admin token is missing or wrong.');
     await adminPage.getByLabel('Admin token').fill(ADMIN_TOKEN);
