@@ -8,6 +8,7 @@ import pagefind from './src/integrations/pagefind.ts';
 import headingAnchors from './src/integrations/heading-anchors.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import { contentSecurityPolicy } from './src/build/csp.ts';
+import { fileURLToPath } from 'node:url';
 
 // Telemetry stays off for every build: installs and builds talk to nothing but the npm registry.
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
@@ -15,12 +16,16 @@ process.env.ASTRO_TELEMETRY_DISABLED = '1';
 const siteUrl = (process.env.SITE_URL ?? 'http://localhost:4321').replace(/\/+$/, '');
 // A separate output folder lets several builds (tests, benches) run side by side.
 const outDir = process.env.OUT_DIR ?? './dist';
+// Not inside outDir: the build empties outDir after syncing content into the cache.
+const cacheDir = process.env.OUT_DIR ? `${outDir}-cache` : './node_modules/.astro';
+// Preview images render in worker threads and are kept in the cache folder between builds (src/build/preview-images.ts).
+process.env.PREVIEW_IMAGE_WORKER = fileURLToPath(new URL('./src/build/preview-image-worker.ts', import.meta.url));
+process.env.PREVIEW_IMAGE_CACHE_DIR = fileURLToPath(new URL(`${cacheDir}/preview-images/`, import.meta.url));
 
 export default defineConfig({
   site: siteUrl,
   outDir,
-  // Not inside outDir: the build empties outDir after syncing content into the cache.
-  cacheDir: process.env.OUT_DIR ? `${outDir}-cache` : './node_modules/.astro',
+  cacheDir,
   output: 'static',
   trailingSlash: 'ignore',
   adapter: node({ mode: 'standalone' }),
@@ -35,7 +40,8 @@ export default defineConfig({
     // Last: indexes the finished client output.
     pagefind(),
   ],
-  build: { format: 'directory' },
+  // Two pages at a time: while a preview image renders in a worker, the main thread renders the next page.
+  build: { format: 'directory', concurrency: 2 },
   // The guide has no code blocks; Shiki's inline styles would only fight the CSP.
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
