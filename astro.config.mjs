@@ -7,6 +7,7 @@ import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
 import headingAnchors from './src/integrations/heading-anchors.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
+import precompress from './src/integrations/precompress.ts';
 import { contentSecurityPolicy } from './src/build/csp.ts';
 import { fileURLToPath } from 'node:url';
 
@@ -37,8 +38,10 @@ export default defineConfig({
     headingAnchors(),
     // Security headers for the Node server's static files too (it wraps the server entry).
     securityHeaders(),
-    // Last: indexes the finished client output.
+    // Indexes the finished client output.
     pagefind(),
+    // Last: compressed copies of every text file, the search index's included.
+    precompress(),
   ],
   // Two pages at a time: while a preview image renders in a worker, the main thread renders the next page.
   build: { format: 'directory', concurrency: 2 },

@@ -67,8 +67,9 @@ export function measureBuild(site: ScaleSite): BuildFigures {
   const started = performance.now();
   const result = spawnSync(process.execPath, ['--import', resolve(repoRoot, 'tests/support/peak-rss.mjs'), join(site.root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: site.root,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', PEAK_RSS_FILE: rssFile },
+    stdio: ['ignore', process.env.SHOW_BUILD ? 'inherit' : 'ignore', 'pipe'],
+    // Its own output and cache folders (node_modules is shared with this checkout, and so would be its cache).
+    env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', PEAK_RSS_FILE: rssFile, OUT_DIR: join(site.root, 'dist') },
   });
   const seconds = (performance.now() - started) / 1000;
   if (result.status !== 0) throw new Error(`Scale build failed:\n${result.stderr.toString().slice(-4000)}`);
