@@ -34,7 +34,9 @@ function filesUnder(dir: string): string[] {
 
 /** The brotli and gzip forms of some bytes, kept in `cacheDir` by a hash of them. */
 async function compressed(source: Buffer, cacheDir: string): Promise<[br: Buffer, gz: Buffer]> {
-  const key = join(cacheDir, createHash('sha256').update(source).digest('hex').slice(0, 40));
+  const quality = source.length <= BEST_QUALITY_MAX_BYTES ? constants.BROTLI_MAX_QUALITY : PAGE_QUALITY;
+  // The settings are part of the key, so changing them never reuses copies made with the old ones.
+  const key = join(cacheDir, createHash('sha256').update(`br${quality}-gz${constants.Z_BEST_COMPRESSION}\0`).update(source).digest('hex').slice(0, 40));
   try {
     return [readFileSync(`${key}.br`), readFileSync(`${key}.gz`)];
   } catch {
@@ -43,7 +45,7 @@ async function compressed(source: Buffer, cacheDir: string): Promise<[br: Buffer
   const [br, gz] = await Promise.all([
     brotli(source, {
       params: {
-        [constants.BROTLI_PARAM_QUALITY]: source.length <= BEST_QUALITY_MAX_BYTES ? constants.BROTLI_MAX_QUALITY : PAGE_QUALITY,
+        [constants.BROTLI_PARAM_QUALITY]: quality,
         [constants.BROTLI_PARAM_SIZE_HINT]: source.length,
       },
     }),
