@@ -7,7 +7,9 @@ import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
 import headingAnchors from './src/integrations/heading-anchors.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
+import precompress from './src/integrations/precompress.ts';
 import { contentSecurityPolicy } from './src/build/csp.ts';
+import { fileURLToPath } from 'node:url';
 
 // Telemetry stays off for every build: installs and builds talk to nothing but the npm registry.
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
@@ -15,12 +17,16 @@ process.env.ASTRO_TELEMETRY_DISABLED = '1';
 const siteUrl = (process.env.SITE_URL ?? 'http://localhost:4321').replace(/\/+$/, '');
 // A separate output folder lets several builds (tests, benches) run side by side.
 const outDir = process.env.OUT_DIR ?? './dist';
+// Not inside outDir: the build empties outDir after syncing content into the cache.
+const cacheDir = process.env.OUT_DIR ? `${outDir}-cache` : './node_modules/.astro';
+// Preview images render in worker threads and are kept in the cache folder between builds (src/build/preview-images.ts).
+process.env.PREVIEW_IMAGE_WORKER = fileURLToPath(new URL('./src/build/preview-image-worker.ts', import.meta.url));
+process.env.PREVIEW_IMAGE_CACHE_DIR = fileURLToPath(new URL(`${cacheDir}/preview-images/`, import.meta.url));
 
 export default defineConfig({
   site: siteUrl,
   outDir,
-  // Not inside outDir: the build empties outDir after syncing content into the cache.
-  cacheDir: process.env.OUT_DIR ? `${outDir}-cache` : './node_modules/.astro',
+  cacheDir,
   output: 'static',
   trailingSlash: 'ignore',
   adapter: node({ mode: 'standalone' }),
@@ -32,10 +38,13 @@ export default defineConfig({
     headingAnchors(),
     // Security headers for the Node server's static files too (it wraps the server entry).
     securityHeaders(),
-    // Last: indexes the finished client output.
+    // Indexes the finished client output.
     pagefind(),
+    // Last: compressed copies of every text file, the search index's included.
+    precompress(),
   ],
-  build: { format: 'directory' },
+  // Two pages at a time: while a preview image renders in a worker, the main thread renders the next page.
+  build: { format: 'directory', concurrency: 2 },
   // The guide has no code blocks; Shiki's inline styles would only fight the CSP.
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },

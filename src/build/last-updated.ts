@@ -1,19 +1,38 @@
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/** Newest commit date of every file git has seen, keyed by absolute path; read once per build (per folder). */
+const commitDatesByFolder = new Map<string, Map<string, Date>>();
+
+/**
+ * Reads the whole history in one `git log` (newest first), instead of one process per content file:
+ * at a thousand entries, spawning git from a large build process cost more system time than the rest.
+ */
+function loadCommitDates(folder: string): Map<string, Date> {
+  const dates = new Map<string, Date>();
+  try {
+    const run = (args: string[]) =>
+      execFileSync('git', ['-C', folder, '-c', 'core.quotepath=off', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
+    const top = run(['rev-parse', '--show-toplevel']).trim();
+    let current: Date | undefined;
+    for (const line of run(['log', '--format=%x00%cI', '--name-only']).split('\n')) {
+      if (line.startsWith('\0')) current = new Date(line.slice(1));
+      else if (line && current && !dates.has(resolve(top, line))) dates.set(resolve(top, line), current);
+    }
+  } catch {
+    // No git here (for example a source tarball): every file falls back to its modification time.
+  }
+  return dates;
+}
 
 /**
  * When a content file last changed: its newest commit date from git history, or the file's
  * modification time when it is not committed yet (or git is not there).
  */
-export function lastUpdated(filePath: string): Date {
-  try {
-    const committed = execFileSync('git', ['log', '-1', '--format=%cI', '--', filePath], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
-    if (committed) return new Date(committed);
-  } catch {
-    // No git here (for example a source tarball): fall back to the file itself.
-  }
-  return statSync(filePath).mtime;
+export function lastUpdated(filePath: string, folder = process.cwd()): Date {
+  let commitDates = commitDatesByFolder.get(folder);
+  if (!commitDates) commitDatesByFolder.set(folder, (commitDates = loadCommitDates(folder)));
+  const absolutePath = resolve(folder, filePath);
+  return commitDates.get(absolutePath) ?? statSync(absolutePath).mtime;
 }

@@ -2,8 +2,17 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
-import { siteName } from '../lib/head';
-import { previewImageSize, type PreviewCard } from '../lib/share';
+import type { PreviewCard } from '../lib/share';
+
+// This module runs inside a worker thread under Node's own TypeScript loader (src/build/preview-image-worker.ts),
+// so it imports packages and types only: no project modules, which that loader could not resolve.
+
+/** What a preview image shows: the card, the site's name under it, and the image size. */
+export interface PreviewImageJob {
+  card: PreviewCard;
+  siteName: string;
+  size: { width: number; height: number };
+}
 
 /** Colours of the light theme (src/styles/global.css), so previews look like the site. */
 const colours = { soft: '#f3f0ea', text: '#1f2328', accent: '#8a3b12' };
@@ -33,11 +42,11 @@ const node = (type: string, style: Record<string, string | number>, children?: C
 /** Long titles step down in size so they always fit in three lines. */
 const titleSize = (title: string) => (title.length > 60 ? 64 : title.length > 34 ? 76 : 88);
 
-function cardLayout(card: PreviewCard): CardNode {
+function cardLayout({ card, siteName, size }: PreviewImageJob): CardNode {
   return node(
     'div',
     {
-      display: 'flex', flexDirection: 'column', justifyContent: 'space-between', width: 1200, height: 630,
+      display: 'flex', flexDirection: 'column', justifyContent: 'space-between', width: size.width, height: size.height,
       padding: '72px 88px 64px 80px', background: colours.soft, borderLeft: `24px solid ${colours.accent}`,
       fontFamily: 'Atkinson Hyperlegible', boxSizing: 'border-box',
     },
@@ -54,8 +63,8 @@ function cardLayout(card: PreviewCard): CardNode {
   );
 }
 
-/** Renders a 1200×630 PNG preview card with local fonts only. */
-export async function renderPreviewPng(card: PreviewCard): Promise<Uint8Array<ArrayBuffer>> {
-  const svg = await satori(cardLayout(card) as unknown as Parameters<typeof satori>[0], { ...previewImageSize, fonts: loadFonts() });
-  return Uint8Array.from(new Resvg(svg, { fitTo: { mode: 'width', value: previewImageSize.width } }).render().asPng());
+/** Renders a preview card as PNG with local fonts only. */
+export async function renderPreviewPng(job: PreviewImageJob): Promise<Uint8Array<ArrayBuffer>> {
+  const svg = await satori(cardLayout(job) as unknown as Parameters<typeof satori>[0], { ...job.size, fonts: loadFonts() });
+  return Uint8Array.from(new Resvg(svg, { fitTo: { mode: 'width', value: job.size.width } }).render().asPng());
 }

@@ -5,32 +5,40 @@
  * on-demand routes. So after the build this integration:
  *  - reads each page's CSP from its <meta> tag into server/security-headers.json (a header adds frame-ancestors,
  *    which a meta tag cannot carry);
- *  - moves Astro's server entry to server/astro-entry.mjs and writes server/entry.mjs, a thin wrapper with the
- *    same exports (`handler`, `startServer`, `options`) that sets the headers on every response. `node
- *    dist/server/entry.mjs`, `astro preview` and middleware mode all keep working unchanged;
+ *  - moves Astro's server entry to server/astro-entry.mjs and puts src/server/entry/site-server.mjs in its place
+ *    (with the files it imports): same exports, plus the headers on every response and compressed, cached static
+ *    files (src/server/entry/static-delivery.mjs);
  *  - writes client/_headers, the same headers for static hosts that read that file (Netlify, Cloudflare Pages).
  */
-import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { baseSecurityHeaders, HEADER_ONLY_CSP, headerPolicy, isHttpsSite, metaPolicyOf, NON_DOCUMENT_CSP } from '../lib/security-headers.ts';
+import { baseSecurityHeaders, fileSecurityHeaders, HEADER_ONLY_CSP, headerPolicy, isHttpsSite, metaPolicyOf, NON_DOCUMENT_CSP } from '../lib/security-headers.ts';
 
-/** What the server wrapper reads at start-up. */
+/** What the server entry (src/server/entry/site-server.mjs) reads at start-up. */
 export interface ServerSecurityHeaders {
   /** Canonical site URL at build time; SITE_URL at run time wins. */
   site: string;
+  /** Headers of every page. */
   headers: [string, string][];
+  /** Headers of every other file (scripts, styles, images, search fragments). */
+  fileHeaders: [string, string][];
   /** Added when the site is https. */
   httpsHeaders: [string, string][];
   /** Site path (`/`, `/steps/take-time/`, `/404.html`) → that page's CSP header. */
   pages: Record<string, string>;
   /** For every other path: what the not-found page (the only other HTML the server sends) needs. */
   fallbackPolicy: string;
+  /** The built client folder, relative to the server folder. */
+  clientDir: string;
 }
 
-export const WRAPPER_MARKER = '// back-together: security headers wrapper';
 const ASTRO_ENTRY = 'astro-entry.mjs';
+/** The server entry and what it imports, copied beside Astro's entry as they are (plain JavaScript). */
+const entrySources = new URL('../server/entry/', import.meta.url);
+const SITE_SERVER = 'site-server.mjs';
+const ENTRY_PARTS = ['static-delivery.mjs'];
 
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -64,50 +72,6 @@ export function staticHostHeaders(site: string): string {
   return `/*\n${lines.map(([name, value]) => `  ${name}: ${value}`).join('\n')}\n`;
 }
 
-const wrapperSource = `${WRAPPER_MARKER}, written by src/integrations/security-headers.ts at build time.
-// Astro's own server entry is ./${ASTRO_ENTRY}; this one adds the site's security headers to every response.
-import { readFileSync } from 'node:fs';
-
-const autostart = process.env.ASTRO_NODE_AUTOSTART !== 'disabled';
-process.env.ASTRO_NODE_AUTOSTART = 'disabled';
-const astro = await import('./${ASTRO_ENTRY}');
-if (autostart) delete process.env.ASTRO_NODE_AUTOSTART;
-
-const config = JSON.parse(readFileSync(new URL('./security-headers.json', import.meta.url), 'utf8'));
-const https = (process.env.SITE_URL || config.site || '').trim().toLowerCase().startsWith('https://');
-const headers = https ? [...config.headers, ...config.httpsHeaders] : config.headers;
-
-function policyFor(url) {
-  let path = (url || '/').split(/[?#]/, 1)[0];
-  try {
-    path = decodeURI(path);
-  } catch {}
-  if (path.endsWith('/index.html')) path = path.slice(0, -'index.html'.length);
-  return config.pages[path] ?? config.pages[path + '/'] ?? config.fallbackPolicy;
-}
-
-// Headers set here are defaults: an on-demand response's own headers (from Astro and src/middleware.ts) win.
-function withSecurityHeaders(listener) {
-  return (req, res, ...rest) => {
-    for (const [name, value] of headers) res.setHeader(name, value);
-    res.setHeader('Content-Security-Policy', policyFor(req.url));
-    return listener(req, res, ...rest);
-  };
-}
-
-export const options = astro.options;
-export const handler = withSecurityHeaders(astro.handler);
-export function startServer() {
-  const started = astro.startServer();
-  const server = started.server.server;
-  for (const listener of server.listeners('request')) {
-    server.removeListener('request', listener);
-    server.on('request', withSecurityHeaders(listener));
-  }
-  return started;
-}
-if (autostart && options.mode === 'standalone') startServer();
-`;
 
 export default function securityHeaders(): AstroIntegration {
   let site = '';
@@ -126,17 +90,21 @@ export default function securityHeaders(): AstroIntegration {
         const config: ServerSecurityHeaders = {
           site,
           headers: baseSecurityHeaders({ https: false }),
+          fileHeaders: fileSecurityHeaders(),
           httpsHeaders: baseSecurityHeaders({ https: true }).filter(([name]) => name === 'Strict-Transport-Security'),
           pages,
           fallbackPolicy: pages['/404.html'] ?? NON_DOCUMENT_CSP,
+          clientDir: relative(serverDir, clientDir).split(sep).join('/') + '/',
         };
         writeFileSync(join(clientDir, '_headers'), staticHostHeaders(site));
         const entry = join(serverDir, 'entry.mjs');
         if (!existsSync(entry)) return;
         writeFileSync(join(serverDir, 'security-headers.json'), `${JSON.stringify(config, null, 2)}\n`);
         // A rerun over the same output must not wrap the wrapper.
-        if (!readFileSync(entry, 'utf8').startsWith(WRAPPER_MARKER)) renameSync(entry, join(serverDir, ASTRO_ENTRY));
-        writeFileSync(entry, wrapperSource);
+        const siteServer = readFileSync(new URL(SITE_SERVER, entrySources), 'utf8');
+        if (readFileSync(entry, 'utf8') !== siteServer) renameSync(entry, join(serverDir, ASTRO_ENTRY));
+        writeFileSync(entry, siteServer);
+        for (const part of ENTRY_PARTS) copyFileSync(new URL(part, entrySources), join(serverDir, part));
         logger.info(`security headers for ${Object.keys(pages).length} pages; server entry wrapped`);
       },
     },

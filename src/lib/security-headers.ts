@@ -60,6 +60,18 @@ export function baseSecurityHeaders(options: { https: boolean }): [name: string,
   ];
 }
 
+/**
+ * Headers for a file that is not a page (script, style, image, search fragment): no feature policy or framing rule
+ * (they apply to documents), and a CSP that lets it load and run nothing, in case it is ever opened as a document.
+ */
+export function fileSecurityHeaders(): [name: string, value: string][] {
+  return [
+    ['X-Content-Type-Options', 'nosniff'],
+    ['Referrer-Policy', 'same-origin'],
+    ['Content-Security-Policy', NON_DOCUMENT_CSP],
+  ];
+}
+
 /** A page's policy (as in its <meta> tag) plus the directives only a header can deliver. */
 export function headerPolicy(metaPolicy: string): string {
   const trimmed = metaPolicy.trim().replace(/;+\s*$/, '');

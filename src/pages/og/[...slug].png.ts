@@ -1,9 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { renderPreviewPng } from '../../build/og-image';
+import { previewImagePng } from '../../build/preview-images';
 import { previewImages } from '../../build/share-pages';
 import type { PreviewCard } from '../../lib/share';
 
-/** Preview images, rendered once at build time: /og/default.png, /og/steps/<slug>.png, /og/steps/<slug>/result/<band>.png … */
+/** Preview images, rendered at build time (cached between builds): /og/default.png, /og/steps/<slug>.png … */
 export const getStaticPaths = (async () =>
   (await previewImages()).map(({ imagePath, card }) => ({
     params: { slug: imagePath.replace(/^\/og\//, '').replace(/\.png$/, '') },
@@ -11,4 +11,4 @@ export const getStaticPaths = (async () =>
   }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ card: PreviewCard }> = async ({ props }) =>
-  new Response(await renderPreviewPng(props.card), { headers: { 'Content-Type': 'image/png' } });
+  new Response(await previewImagePng(props.card), { headers: { 'Content-Type': 'image/png' } });

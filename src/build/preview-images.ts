@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { siteName } from '../lib/head';
+import { previewImageSize, type PreviewCard } from '../lib/share';
+import type { PreviewImageJob } from './og-image';
+
+/**
+ * Preview images for a build: each one is kept in the cache folder under a hash of everything it shows (and of the
+ * renderer and its packages), so a rebuild renders only cards that changed; the rest render in worker threads.
+ * astro.config.mjs says where the worker and the cache are, since the bundled build cannot find its own sources.
+ */
+function buildPaths(): { worker: string; cacheDir: string } {
+  const worker = process.env.PREVIEW_IMAGE_WORKER;
+  const cacheDir = process.env.PREVIEW_IMAGE_CACHE_DIR;
+  if (!worker || !cacheDir) throw new Error('PREVIEW_IMAGE_WORKER and PREVIEW_IMAGE_CACHE_DIR are set by astro.config.mjs; build with `astro build`.');
+  return { worker, cacheDir };
+}
+
+/** A hash of the renderer's source and of the packages that draw, so a new design or font never reuses old images. */
+let rendererFingerprint: string | undefined;
+function fingerprintRenderer(worker: string): string {
+  const require = createRequire(worker);
+  const versions = ['satori', '@resvg/resvg-js', '@fontsource/atkinson-hyperlegible'].map(
+    (name) => `${name}@${(JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version}`,
+  );
+  return [readFileSync(join(dirname(worker), 'og-image.ts'), 'utf8'), ...versions].join('\n');
+}
+
+/** The cache key of one image. */
+export function previewImageKey(job: PreviewImageJob, renderer: string): string {
+  return createHash('sha256').update(renderer).update('\0').update(JSON.stringify(job)).digest('hex').slice(0, 32);
+}
+
+interface Pending {
+  resolve: (png: Uint8Array<ArrayBuffer>) => void;
+  reject: (error: Error) => void;
+}
+
+/** A small pool of render workers; each is referenced only while it has work, so it never holds the build open. */
+class RenderPool {
+  private readonly workers: { worker: Worker; busy: number }[];
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
+
+  constructor(workerPath: string, size: number) {
+    this.workers = Array.from({ length: size }, () => {
+      const entry = { worker: new Worker(workerPath), busy: 0 };
+      entry.worker.unref();
+      entry.worker.on('message', (message: { id: number; png?: Uint8Array<ArrayBuffer>; error?: string }) => {
+        if (--entry.busy === 0) entry.worker.unref();
+        const waiting = this.pending.get(message.id);
+        this.pending.delete(message.id);
+        if (message.png) waiting?.resolve(new Uint8Array(message.png));
+        else waiting?.reject(new Error(`Preview image failed to render: ${message.error}`));
+      });
+      entry.worker.on('error', (error) => {
+        for (const waiting of this.pending.values()) waiting.reject(error);
+        this.pending.clear();
+      });
+      return entry;
+    });
+  }
+
+  render(job: PreviewImageJob): Promise<Uint8Array<ArrayBuffer>> {
+    const entry = this.workers.reduce((least, candidate) => (candidate.busy < least.busy ? candidate : least));
+    if (entry.busy++ === 0) entry.worker.ref();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      entry.worker.postMessage({ id, job });
+    });
+  }
+}
+
+let pool: RenderPool | undefined;
+
+/** The PNG of a preview card: from the cache when the same card was drawn before, else rendered off the main thread. */
+export async function previewImagePng(card: PreviewCard): Promise<Uint8Array<ArrayBuffer>> {
+  const { worker, cacheDir } = buildPaths();
+  const job: PreviewImageJob = { card, siteName, size: { ...previewImageSize } };
+  const cached = join(cacheDir, `${previewImageKey(job, (rendererFingerprint ??= fingerprintRenderer(worker)))}.png`);
+  try {
+    return new Uint8Array(readFileSync(cached));
+  } catch {
+    // Not drawn yet: render it below.
+  }
+  // One worker fewer than cores: the main thread renders the pages meanwhile.
+  pool ??= new RenderPool(worker, Math.max(1, availableParallelism() - 1));
+  const png = await pool.render(job);
+  mkdirSync(cacheDir, { recursive: true });
+  // Write then rename, so a build stopped half-way never leaves a truncated image to be reused.
+  writeFileSync(`${cached}.${process.pid}.tmp`, png);
+  renameSync(`${cached}.${process.pid}.tmp`, cached);
+  return png;
+}

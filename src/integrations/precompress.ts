@@ -1,0 +1,112 @@
+/**
+ * Writes a brotli (`.br`) and a gzip (`.gz`) copy beside every text file of the built client folder, so the Node
+ * server (src/server/entry/static-delivery.mjs) sends compressed bytes without compressing on each request, and
+ * static hosts that look for such copies can too. Runs last, after every other integration has written its files.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import type { AstroIntegration } from 'astro';
+
+/** Text formats worth compressing; images, fonts and Pagefind's own files are compressed already. */
+export const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg', '.xml', '.txt', '.ics', '.wasm']);
+/** Below this, a compressed copy saves less than its headers cost. */
+const MIN_BYTES = 512;
+/**
+ * Brotli's best quality (11) costs about 40× the time of quality 5 for 10% fewer bytes: worth it for scripts and
+ * styles, which are small and shared, but at a thousand pages it would double a cold build. Pages above this size
+ * get quality 5, still smaller than gzip at its best.
+ */
+const BEST_QUALITY_MAX_BYTES = 16 * 1024;
+const PAGE_QUALITY = 5;
+
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
+}
+
+/** The brotli and gzip forms of some bytes, kept in `cacheDir` by a hash of them. */
+async function compressed(source: Buffer, cacheDir: string): Promise<[br: Buffer, gz: Buffer]> {
+  const quality = source.length <= BEST_QUALITY_MAX_BYTES ? constants.BROTLI_MAX_QUALITY : PAGE_QUALITY;
+  // The settings are part of the key, so changing them never reuses copies made with the old ones.
+  const key = join(cacheDir, createHash('sha256').update(`br${quality}-gz${constants.Z_BEST_COMPRESSION}\0`).update(source).digest('hex').slice(0, 40));
+  try {
+    return [readFileSync(`${key}.br`), readFileSync(`${key}.gz`)];
+  } catch {
+    // Not compressed by an earlier build.
+  }
+  const [br, gz] = await Promise.all([
+    brotli(source, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: quality,
+        [constants.BROTLI_PARAM_SIZE_HINT]: source.length,
+      },
+    }),
+    gzipAsync(source, { level: constants.Z_BEST_COMPRESSION }),
+  ]);
+  mkdirSync(cacheDir, { recursive: true });
+  // Write then rename: a build stopped half-way never leaves a truncated copy to be reused.
+  for (const [suffix, copy] of [['.br', br], ['.gz', gz]] as const) {
+    writeFileSync(`${key}${suffix}.${process.pid}.tmp`, copy);
+    renameSync(`${key}${suffix}.${process.pid}.tmp`, `${key}${suffix}`);
+  }
+  return [br, gz];
+}
+
+/** Writes the compressed copies of one file; a copy that would not be smaller is not written. */
+async function compressFile(file: string, cacheDir: string): Promise<number> {
+  const source = readFileSync(file);
+  if (source.length < MIN_BYTES) return 0;
+  const [br, gz] = await compressed(source, cacheDir);
+  let written = 0;
+  for (const [suffix, copy] of [['.br', br], ['.gz', gz]] as const) {
+    if (copy.length < source.length) {
+      writeFileSync(file + suffix, copy);
+      written += 1;
+    }
+  }
+  return written;
+}
+
+/**
+ * Compresses every compressible file under `clientDir`, a few at a time (zlib works on its own threads); files
+ * whose bytes an earlier build compressed come from `cacheDir`.
+ */
+export async function precompressFiles(clientDir: string, cacheDir: string): Promise<number> {
+  const queue = filesUnder(clientDir).filter((file) => COMPRESSIBLE.has(extname(file).toLowerCase()));
+  let written = 0;
+  const worker = async () => {
+    for (let file = queue.pop(); file; file = queue.pop()) {
+      const copies = await compressFile(file, cacheDir);
+      written += copies;
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, worker));
+  return written;
+}
+
+export default function precompress(): AstroIntegration {
+  let clientDir = '';
+  let cacheDir = '';
+  return {
+    name: 'back-together:precompress',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        clientDir = fileURLToPath(config.build.client);
+        cacheDir = join(fileURLToPath(config.cacheDir), 'compressed');
+      },
+      'astro:build:done': async ({ logger }) => {
+        const started = performance.now();
+        const written = await precompressFiles(clientDir, cacheDir);
+        logger.info(`${written} compressed copies (brotli, gzip) in ${Math.round(performance.now() - started)} ms`);
+      },
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { previewImagePng } from '../../src/build/preview-images';
+
+const cacheDir = mkdtempSync(join(tmpdir(), 'bt-preview-cache-'));
+const pngSignature = [0x89, 0x50, 0x4e, 0x47];
+
+beforeAll(() => {
+  process.env.PREVIEW_IMAGE_WORKER = resolve('src/build/preview-image-worker.ts');
+  process.env.PREVIEW_IMAGE_CACHE_DIR = cacheDir;
+});
+afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
+
+describe('preview images', () => {
+  test('are rendered in a worker thread and kept in the cache folder', async () => {
+    const png = await previewImagePng({ eyebrow: 'Step 3 of 9', title: 'Take time apart first' });
+    expect([...png.slice(0, 4)]).toEqual(pngSignature);
+    expect(readdirSync(cacheDir).filter((name) => name.endsWith('.png'))).toHaveLength(1);
+  });
+
+  test('the same card comes from the cache, not from the renderer', async () => {
+    const [cached] = readdirSync(cacheDir);
+    writeFileSync(join(cacheDir, cached!), 'from the cache');
+    const png = await previewImagePng({ eyebrow: 'Step 3 of 9', title: 'Take time apart first' });
+    expect(Buffer.from(png).toString()).toBe('from the cache');
+  });
+
+  test('a different card is drawn anew, and renders in parallel without mixing answers up', async () => {
+    const cards = ['One', 'Two', 'Three'].map((title) => ({ title }));
+    const pngs = await Promise.all(cards.map((card) => previewImagePng(card)));
+    for (const png of pngs) expect([...png.slice(0, 4)]).toEqual(pngSignature);
+    expect(new Set(pngs.map((png) => Buffer.from(png).toString('base64'))).size).toBe(3);
+    expect(readdirSync(cacheDir).filter((name) => name.endsWith('.png'))).toHaveLength(4);
+  });
+});
