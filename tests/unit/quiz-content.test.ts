@@ -109,7 +109,7 @@ describe('the quiz schema rejects a broken quiz and names the field', () => {
     };
     const issues = issuesOf(input).join('\n');
     expect(issues).toMatch(/^questions: question ids must be unique/m);
-    expect(issues).toMatch(new RegExp(`^bands\\.${valid.bands.length}: a band needs min and max, or a flag`, 'm'));
+    expect(issues).toMatch(new RegExp(`^bands\\.${valid.bands.length}: a band needs min and max, a flag, or an answer that requires it`, 'm'));
   });
 
   it('a score no band covers, and a score two bands cover', () => {
