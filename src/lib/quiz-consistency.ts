@@ -4,11 +4,8 @@
  * safety result, and every claim the band makes about a question must hold for the answer given. Pure; the quiz
  * tests run it over every answer combination of every quiz.
  */
-import { answerEffects, possibleAnswers, quizOutcome, type QuizAnswer, type QuizAnswers } from './quiz-scoring';
-import type { Quiz, QuizFlag } from './schemas/quiz';
-
-/** Flags whose answers must always reach a safety result (a band with one of these flags). */
-export const safetyFlags: readonly QuizFlag[] = ['crisis', 'safety'];
+import { answerEffects, isSafetyBand, possibleAnswers, quizOutcome, safetyFlags, type QuizAnswer, type QuizAnswers } from './quiz-scoring';
+import type { Quiz } from './schemas/quiz';
 
 /** One combination of answers whose result breaks the promise. */
 export interface Contradiction {
@@ -42,7 +39,7 @@ export function contradictionsOf(quiz: Quiz, answers: QuizAnswers): string[] {
       const required = quiz.bands.findIndex((candidate) => candidate.id === effect.requires);
       if (required >= 0 && bandIndex > required) problems.push(`${said} requires "${effect.requires}"`);
       const unsafe = effect.flags.filter((flag) => safetyFlags.includes(flag));
-      if (unsafe.length > 0 && !(band.flag && safetyFlags.includes(band.flag))) problems.push(`${said} is a safety answer (${unsafe.join(', ')}) but does not reach the safety result`);
+      if (unsafe.length > 0 && !isSafetyBand(band)) problems.push(`${said} is a safety answer (${unsafe.join(', ')}) but does not reach the safety result`);
     }
   }
   for (const [questionId, compatible] of Object.entries(band.claims)) {

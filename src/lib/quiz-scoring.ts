@@ -34,6 +34,12 @@ export interface QuizOutcome extends AnswerTally {
   holdBacks: string[];
 }
 
+/** Flags whose answers must always reach a safety result: fear or violence, and thoughts of self-harm. */
+export const safetyFlags: readonly QuizFlag[] = ['crisis', 'safety'];
+
+/** A safety result (abuse or crisis): help comes first, and it is never offered for sharing. */
+export const isSafetyBand = (band: QuizBand): boolean => band.flag !== undefined && safetyFlags.includes(band.flag);
+
 /** Points of the agreement scale, 1 to 5. */
 export const scalePoints = [1, 2, 3, 4, 5] as const;
 
