@@ -125,8 +125,8 @@ export default function ProgressDashboard({ steps, quizzes, reminder }: Props) {
         )}
         {next.kind === 'held' && (
           <p data-next-hold="not-ready">
-            Your latest check-in on {quizzes[next.result.quizId]?.page ?? 'a step'} says “{bandOf(next.result.quizId, next.result.band)?.title}”.
-            It suggests this first: <a href={next.link.href}>{next.link.label}</a>
+            Your last check-in, “{quizzes[next.result.quizId]?.title}”, said “{bandOf(next.result.quizId, next.result.band)?.title}”. First:{' '}
+            <a href={next.link.href}>{next.link.label}</a>
           </p>
         )}
         {next.kind === 'readiness' && (
@@ -196,15 +196,12 @@ export default function ProgressDashboard({ steps, quizzes, reminder }: Props) {
           {mark
             ? `It's been ${formatDays(mark.daysSince)} since you broke up. ${
                 mark.reached
-                  ? "That's at least the month apart step 3 asks for."
-                  : `Step 3 asks for at least a month apart: not before ${formatIsoDate(mark.markDate)}, and longer if you need it.`
-              } A month is the least, not a deadline. `
-            : 'Add the date to see how long it has been. Step 3 asks for at least a month apart. '}
-          {mark && stepFour && (
-            <>
-              When you feel ready, read <a href={stepFour.href}>step 4</a>.
-            </>
-          )}
+                  ? "That's at least the month apart step 3 asks for. When you feel ready, read"
+                  : `Step 3 asks for at least a month apart, so not before ${formatIsoDate(mark.markDate)}. When you feel ready after that, read`
+              } `
+            : 'Add the date to see how long it has been. Step 3 asks for at least a month apart.'}
+          {mark && (stepFour ? <a href={stepFour.href}>step 4</a> : 'step 4')}
+          {mark && '.'}
         </p>
         {/* The .ics calendar reminder for the one-month mark goes here (slot "reminder" on progress.astro). */}
         <div id="month-reminder">{reminder}</div>

@@ -98,7 +98,7 @@ export default function ReadinessCheck({ quizId, quiz }: Props) {
             It's been {formatDays(mark.daysSince)} since you broke up.{' '}
             {mark.reached
               ? "You've had at least the month apart that step 3 asks for. Take longer if you need it."
-              : `Step 3 asks for at least a month apart: not before ${formatIsoDate(mark.markDate)} (${formatDays(mark.daysUntilMark)} from now), and longer if you need it.`}
+              : `Step 3 asks for at least a month apart: not before ${formatIsoDate(mark.markDate)}, and longer if you need it.`}
           </p>
         )}
       </>
