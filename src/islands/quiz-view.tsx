@@ -2,7 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { formatMoment } from '../lib/breakup-dates';
-import { crisisHelp } from '../lib/crisis-help';
+import type { CrisisHelp as CrisisHelpText } from '../lib/crisis-help';
 import { quizResultPath } from '../lib/guide';
 import { answerEffects, isSafetyBand, quizOutcome, unansweredQuestions, validAnswers, type QuizAnswer, type QuizAnswers, type QuizOutcome } from '../lib/quiz-scoring';
 import type { StoredQuizResult } from '../lib/reader-state';
@@ -142,12 +142,12 @@ function ShareResult({ url }: { url: string }) {
 }
 
 /** How to find help today, inside a crisis result. */
-function CrisisHelp({ id }: { id: string }) {
+function CrisisHelp({ id, help }: { id: string; help: CrisisHelpText }) {
   return (
     <section class="quiz-safety quiz-crisis" aria-labelledby={id}>
-      <h4 id={id}>{crisisHelp.heading}</h4>
+      <h4 id={id}>{help.heading}</h4>
       <ul>
-        {crisisHelp.steps.map((text) => (
+        {help.steps.map((text) => (
           <li key={text}>{text}</li>
         ))}
       </ul>
@@ -167,9 +167,11 @@ export interface QuizViewProps {
   extraErrors?: FieldError[];
   /** Extra paragraphs inside the result (readiness: safety help, time since the breakup). */
   resultNotes?: (band: QuizBand, result: StoredQuizResult) => ComponentChildren;
+  /** For a quiz with a crisis result: how to find help today (passed as data, so other quizzes' code stays small). */
+  crisisHelp?: CrisisHelpText | undefined;
 }
 
-export function QuizView({ quizId, quiz, stored, onSave, extraFields, extraErrors = [], resultNotes }: QuizViewProps) {
+export function QuizView({ quizId, quiz, stored, onSave, extraFields, extraErrors = [], resultNotes, crisisHelp }: QuizViewProps) {
   const idPrefix = `quiz-${quizId}`;
   // null until the reader touches the form: the form then shows the saved answers (also when another tab saves).
   const [draft, setDraft] = useState<QuizAnswers | null>(null);
@@ -302,7 +304,7 @@ export function QuizView({ quizId, quiz, stored, onSave, extraFields, extraError
               </>
             )}
             <p>{band.guidance}</p>
-            {band.flag === 'crisis' && <CrisisHelp id={`${idPrefix}-crisis`} />}
+            {band.flag === 'crisis' && crisisHelp && <CrisisHelp id={`${idPrefix}-crisis`} help={crisisHelp} />}
             {resultNotes?.(band, stored)}
             <p>
               <strong>What next:</strong> <a href={band.next.href}>{band.next.label}</a>

@@ -3,7 +3,12 @@
  * Written for any country, so it names no phone number or organisation. The link to more help is the crisis band's
  * `next` in content/quizzes/if-it-doesnt-work-out.yaml.
  */
-export const crisisHelp = {
+export interface CrisisHelp {
+  heading: string;
+  steps: readonly string[];
+}
+
+export const crisisHelp: CrisisHelp = {
   heading: 'Getting help now',
   steps: [
     'If you might act on these thoughts, or you are in danger right now, call your local emergency number or go to the nearest emergency department.',
@@ -12,4 +17,4 @@ export const crisisHelp = {
     'If you are under 18, tell a trusted adult today: a parent or carer, a teacher, a school nurse or counsellor, or another adult you trust.',
     'Tell someone you trust how you are feeling and, if you can, ask them to stay with you for now.',
   ],
-} as const;
+};

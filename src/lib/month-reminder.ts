@@ -7,7 +7,7 @@ import { buildCalendar } from './ics.ts';
 import { isCalendarDate } from './reader-state.ts';
 
 /** A month is the least, never a countdown target: the reminder says step 4 is there when the reader feels ready. */
-export const REMINDER_SUMMARY = 'Step 4, when you feel ready';
+export const REMINDER_SUMMARY = 'Read step 4 when you feel ready';
 export const REMINDER_DESCRIPTION =
   'A reminder you set for yourself: at least a month has passed. A month is the least, not a deadline. Read step 4 when you feel ready, and not before.';
 /** The file name in the reader's downloads folder: says nothing either. */

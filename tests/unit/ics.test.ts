@@ -139,8 +139,8 @@ describe('the month reminder', () => {
     expect(monthReminderCalendar({ startDate: '2025-02-30', uid: 'x@y', createdAt })).toBeNull();
   });
 
-  it('says "step 4, when you feel ready" (a minimum, not a countdown) and nothing about the reader or the site', () => {
-    expect(REMINDER_SUMMARY).toBe('Step 4, when you feel ready');
+  it('says "read step 4 when you feel ready" (a minimum, not a countdown) and nothing about the reader or the site', () => {
+    expect(REMINDER_SUMMARY).toBe('Read step 4 when you feel ready');
     expect(REMINDER_DESCRIPTION).toContain('at least a month');
     expect(REMINDER_DESCRIPTION).not.toMatch(/until|countdown/i);
     const visible = [REMINDER_SUMMARY, REMINDER_DESCRIPTION, REMINDER_FILE_NAME, unfold(calendar)].join('\n').toLowerCase();
