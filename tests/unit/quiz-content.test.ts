@@ -73,6 +73,21 @@ describe('shipped quizzes', () => {
       expect([...raised].filter((flag) => !flagBands.has(flag))).toEqual([]);
     });
 
+    it('explains every answer', () => {
+      const unexplained = quiz.questions.flatMap((question) => {
+        switch (question.kind) {
+          case 'single':
+          case 'multiple':
+            return question.options.filter((option) => !option.explanation).map((option) => `${question.id}=${option.id}`);
+          case 'yesno':
+            return (['yes', 'no'] as const).filter((answer) => !question[answer].explanation).map((answer) => `${question.id}=${answer}`);
+          case 'scale':
+            return question.explanation ? [] : [question.id];
+        }
+      });
+      expect(unexplained).toEqual([]);
+    });
+
     it('uses unique band ids and recommends pages that exist', () => {
       expect(new Set(quiz.bands.map((band) => band.id)).size).toBe(quiz.bands.length);
       const targets = knownTargets();
