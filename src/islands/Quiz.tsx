@@ -9,7 +9,7 @@ interface Props {
   quizId: string;
   quiz: QuizData;
   /** Only for a quiz with a crisis result. */
-  crisisHelp?: CrisisHelp;
+  crisisHelp?: CrisisHelp | undefined;
 }
 
 export default function Quiz({ quizId, quiz, crisisHelp }: Props) {
