@@ -20,7 +20,7 @@ export default function MonthReminder() {
   const reminderDate = breakupDate ? monthReminderDate(breakupDate) : null;
 
   if (!today || !reminderDate) {
-    return <p class="muted month-reminder">Add the date above to get a calendar reminder for the one-month mark.</p>;
+    return <p class="muted month-reminder">Add the date above to get a calendar reminder for when at least a month has passed.</p>;
   }
   if (reminderDate <= today) return null;
 
@@ -39,8 +39,9 @@ export default function MonthReminder() {
   return (
     <div class="month-reminder">
       <p>
-        The month is the hardest part to keep. A reminder in your calendar on {formatIsoDate(reminderDate)} can help. It
-        says only “{REMINDER_SUMMARY}”, and is made on this device: nothing is sent.
+        Step 3 asks for at least a month apart: a minimum, not a date to aim for. If it helps, add a reminder to your calendar
+        for {formatIsoDate(reminderDate)}, the earliest day to think about step 4, and only when you feel ready. It says only
+        “{REMINDER_SUMMARY}”, and is made on this device: nothing is sent.
       </p>
       <button type="button" class="button button-quiet" onClick={download} data-month-reminder>
         Add a reminder to your calendar

@@ -72,7 +72,9 @@ export default function ProgressDashboard({ steps, quizzes, reminder }: Props) {
   const readinessQuiz = quizzes[readinessQuizId];
   const readiness = state.quizzes[readinessQuizId];
   const readinessBand = readinessQuiz?.bands.find((band) => band.id === readiness?.band);
-  const next = recommendedNext(state, steps, readinessBand?.next, today ?? '');
+  const bandOf = (quizId: string, bandId: string) => quizzes[quizId]?.bands.find((band) => band.id === bandId);
+  const next = recommendedNext(state, steps, (quizId, bandId) => bandOf(quizId, bandId)?.next, today ?? '');
+  const stepFour = steps.find((step) => step.step === 4);
   const mark = state.breakupDate && today ? oneMonthMark(state.breakupDate, today) : undefined;
   const doneCount = steps.filter((step) => state.steps[step.slug]?.done).length;
 
@@ -109,10 +111,22 @@ export default function ProgressDashboard({ steps, quizzes, reminder }: Props) {
     <div class="progress">
       <section class="progress-section card" aria-labelledby="progress-next">
         <h2 id="progress-next">Your next step</h2>
+        {next.kind === 'crisis' && (
+          <p data-next-hold="crisis">
+            You answered on this device that you've had thoughts of harming yourself. Please reach out for help today; you don't
+            have to carry this alone. <a href={next.link.href}>{next.link.label}</a>
+          </p>
+        )}
         {next.kind === 'safety' && (
-          <p>
-            You told us you didn't always feel safe with your ex. This guide isn't for getting back together with them, and you
-            deserve support. <a href={next.link.href}>{next.link.label}</a>
+          <p data-next-hold="safety">
+            You answered on this device that you didn't always feel safe with your ex. This guide isn't for getting back together
+            with them, and you deserve support. <a href={next.link.href}>{next.link.label}</a>
+          </p>
+        )}
+        {next.kind === 'held' && (
+          <p data-next-hold="not-ready">
+            Your last check-in, “{quizzes[next.result.quizId]?.title}”, said “{bandOf(next.result.quizId, next.result.band)?.title}”. First:{' '}
+            <a href={next.link.href}>{next.link.label}</a>
           </p>
         )}
         {next.kind === 'readiness' && (
@@ -128,7 +142,7 @@ export default function ProgressDashboard({ steps, quizzes, reminder }: Props) {
         {next.kind === 'step' && (
           <p>
             <a href={next.link.href}>{next.link.label}</a>
-            {next.waitUntil && ` — keep your distance until ${formatIsoDate(next.waitUntil)}; step 3 asks for at least a month apart.`}
+            {next.waitUntil && ` — step 3 asks for at least a month apart, so not before ${formatIsoDate(next.waitUntil)}, and longer if you need it.`}
           </p>
         )}
         {next.kind === 'finished' && <p>You've marked all the steps done. Take good care of what you've built.</p>}
@@ -182,10 +196,12 @@ export default function ProgressDashboard({ steps, quizzes, reminder }: Props) {
           {mark
             ? `It's been ${formatDays(mark.daysSince)} since you broke up. ${
                 mark.reached
-                  ? `You reached the one-month mark on ${formatIsoDate(mark.markDate)}.`
-                  : `The one-month mark is ${formatIsoDate(mark.markDate)}: ${formatDays(mark.daysUntilMark)} to go.`
-              }`
-            : 'Add the date to count the days to the one-month mark that step 3 asks for.'}
+                  ? "That's at least the month apart step 3 asks for. When you feel ready, read"
+                  : `Step 3 asks for at least a month apart, so not before ${formatIsoDate(mark.markDate)}. When you feel ready after that, read`
+              } `
+            : 'Add the date to see how long it has been. Step 3 asks for at least a month apart.'}
+          {mark && (stepFour ? <a href={stepFour.href}>step 4</a> : 'step 4')}
+          {mark && '.'}
         </p>
         {/* The .ics calendar reminder for the one-month mark goes here (slot "reminder" on progress.astro). */}
         <div id="month-reminder">{reminder}</div>

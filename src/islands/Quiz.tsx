@@ -1,4 +1,5 @@
 /** A step's self-assessment: any quiz from content/quizzes, passed in as data by the page. */
+import type { CrisisHelp } from '../lib/crisis-help';
 import type { Quiz as QuizData } from '../lib/schemas/quiz';
 import { saveQuizResult } from '../stores/progress';
 import { QuizView } from './quiz-view';
@@ -7,15 +8,18 @@ import { useReaderState } from './reader-hooks';
 interface Props {
   quizId: string;
   quiz: QuizData;
+  /** Only for a quiz with a crisis result. */
+  crisisHelp?: CrisisHelp | undefined;
 }
 
-export default function Quiz({ quizId, quiz }: Props) {
+export default function Quiz({ quizId, quiz, crisisHelp }: Props) {
   const state = useReaderState();
   return (
     <QuizView
       quizId={quizId}
       quiz={quiz}
       stored={state.quizzes[quizId]}
+      crisisHelp={crisisHelp}
       onSave={(outcome) => saveQuizResult(quizId, { ...outcome, band: outcome.band.id })}
     />
   );

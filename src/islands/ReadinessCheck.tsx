@@ -1,5 +1,5 @@
 /** The readiness check on "Before you start": the readiness quiz plus the breakup date, with a safety-first result. */
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { formatDays, formatIsoDate, oneMonthMark } from '../lib/breakup-dates';
 import { findSupportPath } from '../lib/next-step';
 import { relationshipSafeFrom } from '../lib/quiz-scoring';
@@ -20,6 +20,11 @@ export default function ReadinessCheck({ quizId, quiz }: Props) {
   const [dateDraft, setDateDraft] = useState<string | null>(null);
   const breakupDate = dateDraft ?? state.breakupDate ?? '';
   const dateId = `quiz-${quizId}-breakup-date`;
+  // Keep a date typed while the island was loading: the first client render would otherwise clear the field.
+  useLayoutEffect(() => {
+    const typed = (document.getElementById(dateId) as HTMLInputElement | null)?.value;
+    if (typed) setDateDraft(typed);
+  }, []);
   const dateError = !breakupDate
     ? 'Enter roughly when you broke up.'
     : !isCalendarDate(breakupDate)
@@ -92,8 +97,8 @@ export default function ReadinessCheck({ quizId, quiz }: Props) {
           <p data-month-count>
             It's been {formatDays(mark.daysSince)} since you broke up.{' '}
             {mark.reached
-              ? "You've had the month apart that step 3 asks for."
-              : `Step 3 asks for at least a month apart: that's ${formatIsoDate(mark.markDate)}, in ${formatDays(mark.daysUntilMark)}.`}
+              ? "You've had at least the month apart that step 3 asks for. Take longer if you need it."
+              : `Step 3 asks for at least a month apart: not before ${formatIsoDate(mark.markDate)}, and longer if you need it.`}
           </p>
         )}
       </>

@@ -1,9 +1,10 @@
 /** The form and result of a self-assessment, shared by the Quiz and ReadinessCheck islands. */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { formatMoment } from '../lib/breakup-dates';
+import type { CrisisHelp as CrisisHelpText } from '../lib/crisis-help';
 import { quizResultPath } from '../lib/guide';
-import { answerEffects, quizOutcome, unansweredQuestions, validAnswers, type QuizAnswer, type QuizAnswers, type QuizOutcome } from '../lib/quiz-scoring';
+import { answerEffects, isSafetyBand, quizOutcome, unansweredQuestions, validAnswers, type QuizAnswer, type QuizAnswers, type QuizOutcome } from '../lib/quiz-scoring';
 import type { StoredQuizResult } from '../lib/reader-state';
 import type { Quiz, QuizBand, QuizQuestion } from '../lib/schemas/quiz';
 
@@ -39,6 +40,20 @@ function choicesOf(question: QuizQuestion): Choice[] {
 
 const isChosen = (answer: QuizAnswer | undefined, choice: Choice) =>
   Array.isArray(answer) ? answer.includes(choice.value) : answer === choice.answer;
+
+/**
+ * The answers ticked in the page before the island hydrated (the server-rendered inputs work on their own, and the
+ * first render would otherwise untick them). Empty when nothing was ticked.
+ */
+function answersInPage(quiz: Quiz, idPrefix: string): QuizAnswers {
+  const answers: QuizAnswers = {};
+  for (const question of quiz.questions) {
+    const chosen = choicesOf(question).filter((choice) => (document.getElementById(`${idPrefix}-${question.id}-${choice.value}`) as HTMLInputElement | null)?.checked);
+    if (chosen.length === 0) continue;
+    answers[question.id] = question.kind === 'multiple' ? chosen.map((choice) => choice.value) : chosen[0]!.answer;
+  }
+  return answers;
+}
 
 /** Focuses an element by id and brings it into view (links in the error summary). */
 export function focusById(event: Event, id: string): void {
@@ -126,6 +141,20 @@ function ShareResult({ url }: { url: string }) {
   );
 }
 
+/** How to find help today, inside a crisis result. */
+function CrisisHelp({ id, help }: { id: string; help: CrisisHelpText }) {
+  return (
+    <section class="quiz-safety quiz-crisis" aria-labelledby={id}>
+      <h4 id={id}>{help.heading}</h4>
+      <ul>
+        {help.steps.map((text) => (
+          <li key={text}>{text}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export interface QuizViewProps {
   quizId: string;
   quiz: Quiz;
@@ -138,9 +167,11 @@ export interface QuizViewProps {
   extraErrors?: FieldError[];
   /** Extra paragraphs inside the result (readiness: safety help, time since the breakup). */
   resultNotes?: (band: QuizBand, result: StoredQuizResult) => ComponentChildren;
+  /** For a quiz with a crisis result: how to find help today (passed as data, so other quizzes' code stays small). */
+  crisisHelp?: CrisisHelpText | undefined;
 }
 
-export function QuizView({ quizId, quiz, stored, onSave, extraFields, extraErrors = [], resultNotes }: QuizViewProps) {
+export function QuizView({ quizId, quiz, stored, onSave, extraFields, extraErrors = [], resultNotes, crisisHelp }: QuizViewProps) {
   const idPrefix = `quiz-${quizId}`;
   // null until the reader touches the form: the form then shows the saved answers (also when another tab saves).
   const [draft, setDraft] = useState<QuizAnswers | null>(null);
@@ -148,12 +179,24 @@ export function QuizView({ quizId, quiz, stored, onSave, extraFields, extraError
   const [revealed, setRevealed] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const [failedSubmits, setFailedSubmits] = useState(0);
+  // False in the server-rendered HTML: there the button does nothing, and there is no form that could be sent.
+  const [hydrated, setHydrated] = useState(false);
   const focusResultWhenSaved = useRef(false);
   const resultHeading = useRef<HTMLHeadingElement>(null);
   const errorSummary = useRef<HTMLDivElement>(null);
 
+  // Before the first client render can untick them, keep the answers the reader gave while the island was loading.
+  useLayoutEffect(() => {
+    setHydrated(true);
+    const early = answersInPage(quiz, idPrefix);
+    if (Object.keys(early).length > 0) setDraft(early);
+  }, []);
+
   const answers = draft ?? (stored ? validAnswers(quiz, stored.answers) : {});
-  const band = stored && quiz.bands.find((candidate) => candidate.id === stored.band);
+  // The saved answers decide the band shown, so a result saved before the quiz changed cannot contradict them.
+  const storedOutcome = stored && quizOutcome(quiz, stored.answers);
+  const band = storedOutcome?.band ?? (stored && quiz.bands.find((candidate) => candidate.id === stored.band));
+  const safetyResult = band !== undefined && isSafetyBand(band);
   const previousBand = stored?.previous && quiz.bands.find((candidate) => candidate.id === stored.previous?.band);
   const missing = attempted ? unansweredQuestions(quiz, answers) : [];
   const errors: FieldError[] = [
@@ -175,8 +218,7 @@ export function QuizView({ quizId, quiz, stored, onSave, extraFields, extraError
     if (failedSubmits > 0) errorSummary.current?.focus();
   }, [failedSubmits]);
 
-  const submit = (event: Event) => {
-    event.preventDefault();
+  const submit = () => {
     const outcome = quizOutcome(quiz, answers);
     if (!outcome || extraErrors.length > 0) {
       setAttempted(true);
@@ -204,7 +246,9 @@ export function QuizView({ quizId, quiz, stored, onSave, extraFields, extraError
     <div class="quiz">
       <h2 id={`${idPrefix}-title`}>{quiz.title}</h2>
       <p>{quiz.intro}</p>
-      <form id={`${idPrefix}-form`} aria-labelledby={`${idPrefix}-title`} noValidate onSubmit={submit}>
+      {/* Not a <form>: answers must never be submitted by the browser (into the address, history or server logs),
+          not even with JavaScript off or before the island has hydrated. The button works once it has. */}
+      <div role="form" id={`${idPrefix}-form`} aria-labelledby={`${idPrefix}-title`}>
         {errors.length > 0 && (
           <div class="quiz-error-summary" role="alert" tabIndex={-1} ref={errorSummary} aria-labelledby={`${idPrefix}-errors`}>
             <h3 id={`${idPrefix}-errors`}>{missing.length > 0 ? 'Please answer all the questions' : 'Please check your answers'}</h3>
@@ -235,10 +279,10 @@ export function QuizView({ quizId, quiz, stored, onSave, extraFields, extraError
           );
         })}
         {extraFields?.(attempted)}
-        <button type="submit" class="button">
+        <button type="button" class="button quiz-submit" disabled={!hydrated} onClick={submit}>
           See my result
         </button>
-      </form>
+      </div>
       <p role="status" class="visually-hidden">
         {announcement}
       </p>
@@ -249,7 +293,18 @@ export function QuizView({ quizId, quiz, stored, onSave, extraFields, extraError
             <h3 id={`${idPrefix}-result`} tabIndex={-1} ref={resultHeading}>
               {band.title}
             </h3>
+            {storedOutcome && storedOutcome.holdBacks.length > 0 && (
+              <>
+                <p class="quiz-holdbacks-intro">From what you answered:</p>
+                <ul class="quiz-holdbacks">
+                  {storedOutcome.holdBacks.map((text) => (
+                    <li key={text}>{text}</li>
+                  ))}
+                </ul>
+              </>
+            )}
             <p>{band.guidance}</p>
+            {band.flag === 'crisis' && crisisHelp && <CrisisHelp id={`${idPrefix}-crisis`} help={crisisHelp} />}
             {resultNotes?.(band, stored)}
             <p>
               <strong>What next:</strong> <a href={band.next.href}>{band.next.label}</a>
@@ -260,7 +315,7 @@ export function QuizView({ quizId, quiz, stored, onSave, extraFields, extraError
               </p>
             )}
             <p class="muted">Saved only on this device, {formatMoment(stored.at)}.</p>
-            <ShareResult url={quizResultPath(quizId, band.id)} />
+            {!safetyResult && <ShareResult url={quizResultPath(quizId, band.id)} />}
             <button type="button" class="button button-quiet" onClick={startAgain}>
               Take it again
             </button>

@@ -6,8 +6,10 @@ import { oneMonthAfter } from './breakup-dates.ts';
 import { buildCalendar } from './ics.ts';
 import { isCalendarDate } from './reader-state.ts';
 
-export const REMINDER_SUMMARY = 'Read step 4 before you reach out';
-export const REMINDER_DESCRIPTION = 'A reminder you set for yourself a month ago: read step 4 before you reach out.';
+/** A month is the least, never a countdown target: the reminder says step 4 is there when the reader feels ready. */
+export const REMINDER_SUMMARY = 'Read step 4 when you feel ready';
+export const REMINDER_DESCRIPTION =
+  'A reminder you set for yourself: at least a month has passed. A month is the least, not a deadline. Read step 4 when you feel ready, and not before.';
 /** The file name in the reader's downloads folder: says nothing either. */
 export const REMINDER_FILE_NAME = 'reminder.ics';
 /** 9 am on the day. */

@@ -9,16 +9,36 @@ export type QuizAnswers = Record<string, QuizAnswer>;
 export interface AnswerEffect {
   score: number;
   flags: readonly QuizFlag[];
+  /** Bands this answer rules out. */
+  blocks: readonly string[];
+  /** The band this answer leads to, whatever the score. */
+  requires?: string | undefined;
+  /** What the answer says and what to do about it, shown in the result. */
+  holdBack?: string | undefined;
   explanation?: string | undefined;
   relationshipSafe?: 'yes' | 'no' | 'unsure' | undefined;
 }
 
-export interface QuizOutcome {
-  answers: QuizAnswers;
+/** What the answers decide between them. */
+export interface AnswerTally {
   score: number;
   flags: QuizFlag[];
-  band: QuizBand;
+  blocks: string[];
+  requires: string[];
 }
+
+export interface QuizOutcome extends AnswerTally {
+  answers: QuizAnswers;
+  band: QuizBand;
+  /** The holdBack texts of the chosen answers, in question order. */
+  holdBacks: string[];
+}
+
+/** Flags whose answers must always reach a safety result: fear or violence, and thoughts of self-harm. */
+export const safetyFlags: readonly QuizFlag[] = ['crisis', 'safety'];
+
+/** A safety result (abuse or crisis): help comes first, and it is never offered for sharing. */
+export const isSafetyBand = (band: QuizBand): boolean => band.flag !== undefined && safetyFlags.includes(band.flag);
 
 /** Points of the agreement scale, 1 to 5. */
 export const scalePoints = [1, 2, 3, 4, 5] as const;
@@ -39,7 +59,9 @@ export function answerEffects(question: QuizQuestion, answer: QuizAnswer | undef
       return answer === 'yes' || answer === 'no' ? [question[answer]] : undefined;
     case 'scale': {
       if (typeof answer !== 'number' || !Number.isInteger(answer) || answer < 1 || answer > 5) return undefined;
-      return [{ score: question.scores[answer - 1] ?? 0, flags: [], explanation: question.explanation }];
+      const score = question.scores[answer - 1] ?? 0;
+      const low = question.low && answer <= question.low.upTo ? question.low : undefined;
+      return [{ flags: [], blocks: [], ...low, score, explanation: question.explanation }];
     }
   }
 }
@@ -59,37 +81,47 @@ export function validAnswers(quiz: Quiz, answers: QuizAnswers): QuizAnswers {
   return kept;
 }
 
-/** Sum of scores and the set of flags raised by the answered questions. */
-export function scoreAnswers(quiz: Quiz, answers: QuizAnswers): { score: number; flags: QuizFlag[] } {
-  let score = 0;
-  const flags = new Set<QuizFlag>();
-  for (const question of quiz.questions) {
-    for (const effect of answerEffects(question, answers[question.id]) ?? []) {
-      score += effect.score;
-      effect.flags.forEach((flag) => flags.add(flag));
-    }
-  }
-  return { score, flags: [...flags] };
+/** The effects of every answered question, in question order. */
+function chosenEffects(quiz: Quiz, answers: QuizAnswers): AnswerEffect[] {
+  return quiz.questions.flatMap((question) => answerEffects(question, answers[question.id]) ?? []);
+}
+
+/** Sum of scores, and the flags raised and bands blocked or required by the answered questions. */
+export function scoreAnswers(quiz: Quiz, answers: QuizAnswers): AnswerTally {
+  const effects = chosenEffects(quiz, answers);
+  const unique = <T>(values: T[]) => [...new Set(values)];
+  return {
+    score: effects.reduce((sum, effect) => sum + effect.score, 0),
+    flags: unique(effects.flatMap((effect) => effect.flags)),
+    blocks: unique(effects.flatMap((effect) => effect.blocks)),
+    requires: unique(effects.flatMap((effect) => effect.requires ?? [])),
+  };
 }
 
 /**
- * The band for a score and flags: the first flag band whose flag was raised, else the score band containing the
- * score. A gap in the bands (caught by the unit tests) falls back to the nearest score band, never to nothing.
+ * The band the answers decide. First, in band order, a band an answer requires or whose flag was raised: safety wins
+ * over any score or block. Otherwise the score band containing the score; when an answer blocks it, the nearest open
+ * band below (a blocking answer never lifts a result), or above when none is below. A gap in the bands (caught by the
+ * schema) falls back the same way, never to nothing.
  */
-export function bandFor(quiz: Quiz, score: number, flags: readonly QuizFlag[]): QuizBand {
-  const flagged = quiz.bands.find((band) => band.flag && flags.includes(band.flag));
-  if (flagged) return flagged;
-  const distance = (band: QuizBand) =>
-    band.min === undefined || band.max === undefined ? Infinity : Math.max(band.min - score, score - band.max, 0);
-  return quiz.bands.reduce((best, band) => (distance(band) < distance(best) ? band : best));
+export function bandFor(quiz: Quiz, score: number, flags: readonly QuizFlag[], { blocks = [], requires = [] }: Partial<AnswerTally> = {}): QuizBand {
+  const decided = quiz.bands.find((band) => requires.includes(band.id) || (band.flag && flags.includes(band.flag)));
+  if (decided) return decided;
+  const scoreBands = quiz.bands.filter((band): band is QuizBand & { min: number; max: number } => !band.flag && band.min !== undefined && band.max !== undefined);
+  const open = scoreBands.filter((band) => !blocks.includes(band.id));
+  const pool = open.length > 0 ? open : scoreBands;
+  const atOrBelow = pool.filter((band) => band.min <= score).sort((a, b) => b.min - a.min);
+  const above = pool.filter((band) => band.min > score).sort((a, b) => a.min - b.min);
+  return atOrBelow[0] ?? above[0] ?? quiz.bands[0]!;
 }
 
 /** The full outcome of a completed quiz; undefined while any question is unanswered. */
 export function quizOutcome(quiz: Quiz, answers: QuizAnswers): QuizOutcome | undefined {
   if (unansweredQuestions(quiz, answers).length > 0) return undefined;
   const kept = validAnswers(quiz, answers);
-  const { score, flags } = scoreAnswers(quiz, kept);
-  return { answers: kept, score, flags, band: bandFor(quiz, score, flags) };
+  const tally = scoreAnswers(quiz, kept);
+  const holdBacks = [...new Set(chosenEffects(quiz, kept).flatMap((effect) => effect.holdBack ?? []))];
+  return { answers: kept, ...tally, holdBacks, band: bandFor(quiz, tally.score, tally.flags, tally) };
 }
 
 /** Every answer a question accepts (multiple choice: each non-empty subset). */
@@ -122,7 +154,7 @@ export function achievableScores(quiz: Quiz): number[] {
 
 /** What the readiness answers say about safety: any raised safety flag means "no"; otherwise what the answer declares. */
 export function relationshipSafeFrom(quiz: Quiz, answers: QuizAnswers): AnswerEffect['relationshipSafe'] {
-  const effects = quiz.questions.flatMap((question) => answerEffects(question, answers[question.id]) ?? []);
+  const effects = chosenEffects(quiz, answers);
   if (effects.some((effect) => effect.flags.includes('safety'))) return 'no';
   return effects.find((effect) => effect.relationshipSafe)?.relationshipSafe;
 }

@@ -149,14 +149,19 @@ describe.skipIf(!hasChromium)('reader data', () => {
     expect(takeTimeQuiz).toContain('Last time: Give it a little longer');
 
     const month = page.locator('.progress [data-month-count]');
-    expect(await month.textContent()).toBe("It's been 9 days since you broke up. The one-month mark is 1 April 2026: 22 days to go.");
+    const notBefore = 'Step 3 asks for at least a month apart, so not before 1 April 2026. When you feel ready after that, read step 4.';
+    expect(await month.textContent()).toBe(`It's been 9 days since you broke up. ${notBefore}`);
+    expect(await month.locator('a').getAttribute('href')).toBe('/steps/how-they-feel/');
+    // The latest step 3 result says "too soon": the suggested next step follows it.
     const next = page.locator('#progress-next + p');
-    expect(await next.locator('a').getAttribute('href')).toBe('/steps/take-time/');
-    expect(await next.textContent()).toContain('keep your distance until 1 April 2026');
+    expect(await next.getAttribute('data-next-hold')).toBe('not-ready');
+    expect(await next.locator('a').getAttribute('href')).toBe('/articles/no-contact/');
+    expect(await next.textContent()).toContain('said “It\'s still too soon”');
+    expect(await page.locator('.progress').innerText()).not.toMatch(/keep your distance until|days to go/);
 
     // A live count: past midnight it moves on without a reload.
     await context.clock.runFor('20:00');
-    await expect.poll(() => month.textContent()).toBe("It's been 10 days since you broke up. The one-month mark is 1 April 2026: 21 days to go.");
+    await expect.poll(() => month.textContent()).toBe(`It's been 10 days since you broke up. ${notBefore}`);
 
     // A date in the future is refused, next to the field.
     await page.fill('#progress-breakup-date', '2026-05-01');
@@ -165,9 +170,11 @@ describe.skipIf(!hasChromium)('reader data', () => {
 
     // Changing the date recounts at once; past the mark, step 3 no longer says to wait.
     await page.fill('#progress-breakup-date', '2026-02-01');
-    await expect.poll(() => month.textContent()).toBe("It's been 38 days since you broke up. You reached the one-month mark on 1 March 2026.");
+    await expect.poll(() => month.textContent()).toBe(
+      "It's been 38 days since you broke up. That's at least the month apart step 3 asks for. When you feel ready, read step 4.",
+    );
     expect((await savedState(page))?.breakupDate).toBe('2026-02-01');
-    expect(await next.textContent()).not.toContain('keep your distance');
+    expect(await next.locator('a').getAttribute('href')).toBe('/articles/no-contact/');
     await context.close();
   });
 
@@ -192,6 +199,33 @@ describe.skipIf(!hasChromium)('reader data', () => {
     expect(await next.locator('a').getAttribute('href')).toBe('/about/#find-local-support');
     expect(await next.locator('a[href^="/steps/"]').count()).toBe(0);
     await page.context().close();
+  });
+
+  it.each([
+    ['a safety answer at step 4', 'how-they-feel', 'safety-first', ['safety'], 'safety', 'You answered on this device that you didn\'t always feel safe with your ex.'],
+    ['a self-harm answer on the way-out page', 'if-it-doesnt-work-out', 'get-help-now', ['crisis'], 'crisis', 'You answered on this device that you\'ve had thoughts of harming yourself.'],
+    ['a "not for now" result at step 6', 'casual-date', 'accept-no-first', ['not-ready'], 'not-ready', 'First, make sure a no would be all right'],
+  ])('shows %s in the next step, which follows it', async (_, quizId, band, flags, hold, words) => {
+    const state = { ...seededState, quizzes: { ...seededState.quizzes, 'take-time': { ...seededState.quizzes['take-time'], band: 'ready-to-reach-out', flags: [] }, [quizId]: { answers: {}, score: 3, band, flags, at } } };
+    const page = await openProgress(state);
+    const next = page.locator('#progress-next + p');
+    expect(await next.getAttribute('data-next-hold')).toBe(hold);
+    expect(await next.textContent()).toContain(words);
+    expect(await next.locator('a[href^="/steps/"]').count()).toBe(0);
+    expect(await page.locator('.progress').innerText()).not.toContain('told us');
+    await page.context().close();
+  });
+
+  it('asks for at least a month at step 3, never a countdown to a date', async () => {
+    const context = await site.browser.newContext({ timezoneId: 'UTC' });
+    await context.clock.install({ time: new Date('2026-03-10T12:00:00Z') });
+    const { 'take-time': _, ...quizzes } = seededState.quizzes;
+    const page = await openProgress({ ...seededState, quizzes }, context);
+    const next = page.locator('#progress-next + p');
+    expect(await next.locator('a').getAttribute('href')).toBe('/steps/take-time/');
+    expect(await next.textContent()).toContain('step 3 asks for at least a month apart, so not before 1 April 2026, and longer if you need it.');
+    expect(await page.locator('.progress').innerText()).not.toMatch(/keep your distance until|days to go/);
+    await context.close();
   });
 
   it('shows the saved state after hydration without shifting the layout', async () => {

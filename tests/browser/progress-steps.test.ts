@@ -65,7 +65,7 @@ describe.skipIf(!hasChromium)('marking steps done', () => {
     await Promise.all([tabA, tabB].map((tab) => hydrated(tab, 'Quiz')));
     await tabA.bringToFront();
     await answerQuiz(tabA, 'casual-date', answersForBand(quiz, band.id));
-    await tabA.click('#quiz-casual-date-form button[type=submit]');
+    await tabA.click('#quiz-casual-date-form .quiz-submit');
     await expect.poll(() => tabB.locator('#quiz-casual-date-result').textContent()).toBe(band.title);
     // The progress page follows along too.
     const progress = await context.newPage();

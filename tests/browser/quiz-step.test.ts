@@ -7,7 +7,7 @@ import { siteInChromium } from '../support/suite';
 
 const takeTime = shippedQuiz('take-time');
 const bandTitle = (bandId: string) => takeTime.bands.find((band) => band.id === bandId)!.title;
-const submit = '#quiz-take-time-form button[type=submit]';
+const submit = '#quiz-take-time-form .quiz-submit';
 
 describe.skipIf(!hasChromium)('a step self-assessment', () => {
   const site = siteInChromium();

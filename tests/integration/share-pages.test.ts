@@ -21,7 +21,7 @@ interface QuizFile {
   title: string;
   intro: string;
   questions: { prompt: string; hint?: string; options?: { id: string; label: string; explanation?: string }[]; yes?: { explanation?: string }; no?: { explanation?: string } }[];
-  bands: { id: string; title: string; guidance: string; next: { href: string } }[];
+  bands: { id: string; title: string; guidance: string; next: { href: string }; flag?: string }[];
 }
 const quizzes = readdirSync(join(repoRoot, 'content/quizzes'))
   .filter((name) => name.endsWith('.yaml'))
@@ -29,6 +29,9 @@ const quizzes = readdirSync(join(repoRoot, 'content/quizzes'))
 /** Same mapping as src/lib/guide.ts quizPagePath: two quizzes live on pages, the rest on their step. */
 const quizPage = (id: string) => ({ readiness: '/before-you-start/', 'if-it-doesnt-work-out': '/if-it-doesnt-work-out/' })[id] ?? `/steps/${id}/`;
 const resultPages = quizzes.flatMap((quiz) => quiz.bands.map((band) => ({ quiz, band, path: `${quizPage(quiz.id)}result/${band.id}/` })));
+/** Safety and crisis results point to help and are never offered for sharing. */
+const isSafetyResult = ({ band }: (typeof resultPages)[number]) => band.flag === 'safety' || band.flag === 'crisis';
+const shareableResults = resultPages.filter((result) => !isSafetyResult(result));
 
 const stepAndArticlePaths = pages.filter((page) => /^\/(steps|articles)\/[^/]+\/$/.test(page.path)).map((page) => page.path);
 
@@ -105,14 +108,24 @@ describe('shared quiz results', () => {
     }
     expect(builtPage(path).document.querySelector('title')!.text).not.toContain(band.title);
     expect(meta(path, 'og:image')).toBe(`${siteUrl}/og${path.slice(0, -1)}.png`);
-    const share = builtPage(path).document.querySelector('.share')!;
-    expect(share).toBeTruthy();
-    for (const link of share.querySelectorAll('a')) expect(decodeURIComponent(link.getAttribute('href')!)).not.toContain(band.title);
+    for (const link of builtPage(path).document.querySelectorAll('.share a')) expect(decodeURIComponent(link.getAttribute('href')!)).not.toContain(band.title);
+  });
+
+  it.each(resultPages.filter(isSafetyResult).map((result) => [result.path]))('%s (a safety result) offers no share controls', (path) => {
+    const { document } = builtPage(path);
+    expect(document.querySelector('.share')).toBeNull();
+    expect(document.querySelector('main')!.text).not.toContain('Share this result');
+  });
+
+  it('the crisis result shows how to find help today', () => {
+    const crisis = resultPages.find(({ band }) => band.flag === 'crisis')!;
+    const text = builtPage(crisis.path).document.querySelector('main .crisis')!.text;
+    for (const help of ['emergency number', 'crisis line', 'same-day appointment with a doctor', 'under 18, tell a trusted adult']) expect(text).toContain(help);
   });
 });
 
 describe('share controls', () => {
-  it.each([...stepAndArticlePaths, ...resultPages.map((result) => result.path)].map((path) => [path]))(
+  it.each([...stepAndArticlePaths, ...shareableResults.map((result) => result.path)].map((path) => [path]))(
     '%s has email and messenger links with the canonical URL and no tracking',
     (path) => {
       const { document } = builtPage(path);

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { answerEffects, possibleAnswers, type QuizAnswer, type QuizAnswers } from '../../src/lib/quiz-scoring';
+import { answerCombinations } from '../../src/lib/quiz-consistency';
+import { quizOutcome, type QuizAnswers } from '../../src/lib/quiz-scoring';
 import { quizSchema, type Quiz } from '../../src/lib/schemas/quiz';
 import type { Page } from './browser';
 import { repoRoot } from './paths';
@@ -12,36 +13,20 @@ export function shippedQuiz(quizId: string): Quiz {
   return quizSchema.parse(parse(readFileSync(join(repoRoot, 'content/quizzes', `${quizId}.yaml`), 'utf8')));
 }
 
-const effectsOf = (quiz: Quiz, questionId: string, answer: QuizAnswer) =>
-  answerEffects(quiz.questions.find((question) => question.id === questionId)!, answer) ?? [];
-const scoreOf = (quiz: Quiz, questionId: string, answer: QuizAnswer) => effectsOf(quiz, questionId, answer).reduce((sum, effect) => sum + effect.score, 0);
-const raisesFlags = (quiz: Quiz, questionId: string, answer: QuizAnswer) => effectsOf(quiz, questionId, answer).some((effect) => effect.flags.length > 0);
-
-/** Answers (one per question) that land in the given band, found by search over the quiz's own data. */
+/**
+ * Answers (one per question) that land in the given band, found by trying every combination in order (the quizzes
+ * are small). Flag-free answers are preferred, so a test can add one deciding answer on top of them.
+ */
 export function answersForBand(quiz: Quiz, bandId: string): QuizAnswers {
-  const band = quiz.bands.find((candidate) => candidate.id === bandId);
-  if (!band) throw new Error(`no band ${bandId}`);
-  const fixed: QuizAnswers = {};
-  if (band.flag) {
-    const question = quiz.questions.find((candidate) => possibleAnswers(candidate).some((answer) => effectsOf(quiz, candidate.id, answer).some((effect) => effect.flags.includes(band.flag!))))!;
-    fixed[question.id] = possibleAnswers(question).find((answer) => effectsOf(quiz, question.id, answer).some((effect) => effect.flags.includes(band.flag!)))!;
+  let fallback: QuizAnswers | undefined;
+  for (const answers of answerCombinations(quiz)) {
+    const outcome = quizOutcome(quiz, answers)!;
+    if (outcome.band.id !== bandId) continue;
+    if (outcome.flags.length === 0 && outcome.requires.length === 0) return answers;
+    fallback ??= answers;
   }
-  // Reachable totals with flag-free answers for the other questions, each with one way to get there.
-  let reachable = new Map<number, QuizAnswers>([[0, { ...fixed }]]);
-  for (const question of quiz.questions) {
-    if (question.id in fixed) continue;
-    const next = new Map<number, QuizAnswers>();
-    for (const [total, answers] of reachable) {
-      for (const answer of possibleAnswers(question).filter((candidate) => !raisesFlags(quiz, question.id, candidate))) {
-        const sum = total + scoreOf(quiz, question.id, answer);
-        if (!next.has(sum)) next.set(sum, { ...answers, [question.id]: answer });
-      }
-    }
-    reachable = next;
-  }
-  const match = [...reachable].find(([total]) => band.flag || (band.min! <= total && total <= band.max!));
-  if (!match) throw new Error(`no answers reach band ${bandId}`);
-  return match[1];
+  if (!fallback) throw new Error(`no answers reach band ${bandId}`);
+  return fallback;
 }
 
 /** Id of the input for one choice, as the Quiz island renders it. */

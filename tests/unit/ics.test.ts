@@ -139,8 +139,10 @@ describe('the month reminder', () => {
     expect(monthReminderCalendar({ startDate: '2025-02-30', uid: 'x@y', createdAt })).toBeNull();
   });
 
-  it('says "read step 4 before you reach out" and nothing about the reader or the site', () => {
-    expect(REMINDER_SUMMARY).toBe('Read step 4 before you reach out');
+  it('says "read step 4 when you feel ready" (a minimum, not a countdown) and nothing about the reader or the site', () => {
+    expect(REMINDER_SUMMARY).toBe('Read step 4 when you feel ready');
+    expect(REMINDER_DESCRIPTION).toContain('at least a month');
+    expect(REMINDER_DESCRIPTION).not.toMatch(/until|countdown/i);
     const visible = [REMINDER_SUMMARY, REMINDER_DESCRIPTION, REMINDER_FILE_NAME, unfold(calendar)].join('\n').toLowerCase();
     for (const word of ['ex ', 'ex.', 'ex,', 'breakup', 'break-up', 'broke up', 'back together', 'relationship', 'partner', 'girlfriend', 'boyfriend', 'love']) {
       expect(visible).not.toContain(word);

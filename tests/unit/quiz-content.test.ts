@@ -73,6 +73,21 @@ describe('shipped quizzes', () => {
       expect([...raised].filter((flag) => !flagBands.has(flag))).toEqual([]);
     });
 
+    it('explains every answer', () => {
+      const unexplained = quiz.questions.flatMap((question) => {
+        switch (question.kind) {
+          case 'single':
+          case 'multiple':
+            return question.options.filter((option) => !option.explanation).map((option) => `${question.id}=${option.id}`);
+          case 'yesno':
+            return (['yes', 'no'] as const).filter((answer) => !question[answer].explanation).map((answer) => `${question.id}=${answer}`);
+          case 'scale':
+            return question.explanation ? [] : [question.id];
+        }
+      });
+      expect(unexplained).toEqual([]);
+    });
+
     it('uses unique band ids and recommends pages that exist', () => {
       expect(new Set(quiz.bands.map((band) => band.id)).size).toBe(quiz.bands.length);
       const targets = knownTargets();
@@ -109,7 +124,7 @@ describe('the quiz schema rejects a broken quiz and names the field', () => {
     };
     const issues = issuesOf(input).join('\n');
     expect(issues).toMatch(/^questions: question ids must be unique/m);
-    expect(issues).toMatch(new RegExp(`^bands\\.${valid.bands.length}: a band needs min and max, or a flag`, 'm'));
+    expect(issues).toMatch(new RegExp(`^bands\\.${valid.bands.length}: a band needs min and max, a flag, or an answer that requires it`, 'm'));
   });
 
   it('a score no band covers, and a score two bands cover', () => {

@@ -33,7 +33,7 @@ const fixture: QuizInput = {
       options: [
         { id: 'low', label: 'Low', score: 0, explanation: 'Low chosen.' },
         { id: 'high', label: 'High', score: 2, relationshipSafe: 'yes' },
-        { id: 'unsafe', label: 'Unsafe', score: 0, flags: ['safety'] },
+        { id: 'unsafe', label: 'Unsafe', score: 0, flags: ['safety'], holdBack: 'You said you felt unsafe.' },
         { id: 'unsure', label: 'Rather not say', relationshipSafe: 'unsure' },
       ],
     },
@@ -45,7 +45,7 @@ const fixture: QuizInput = {
         { id: 'a', label: 'A', score: 1, explanation: 'A chosen.' },
         { id: 'b', label: 'B', score: 2 },
         { id: 'none', label: 'None of these' },
-        { id: 'soon', label: 'Too soon', flags: ['too-soon'] },
+        { id: 'soon', label: 'Too soon', flags: ['too-soon'], holdBack: 'You said it is too soon.' },
       ],
     },
     { id: 'yes-or-no', kind: 'yesno', prompt: 'Yes or no?', yes: { score: 1, explanation: 'Yes chosen.' }, no: { score: 0 } },
@@ -82,7 +82,7 @@ describe('answerEffects', () => {
   });
 
   it('scores the 1–5 scale with the default 0–4 points and carries the question explanation', () => {
-    expect(answerEffects(scale, 1)).toEqual([{ score: 0, flags: [], explanation: 'About agreeing.' }]);
+    expect(answerEffects(scale, 1)).toEqual([{ score: 0, flags: [], blocks: [], explanation: 'About agreeing.' }]);
     expect(answerEffects(scale, 5)?.[0]?.score).toBe(4);
   });
 
@@ -96,7 +96,7 @@ describe('answerEffects', () => {
 
 describe('scoring and banding', () => {
   it('sums per-option scores across every kind of question', () => {
-    expect(scoreAnswers(quiz, complete)).toEqual({ score: 2 + 3 + 1 + 4, flags: [] });
+    expect(scoreAnswers(quiz, complete)).toEqual({ score: 2 + 3 + 1 + 4, flags: [], blocks: [], requires: [] });
     expect(quizOutcome(quiz, complete)?.band.id).toBe('high');
     expect(quizOutcome(quiz, { 'pick-one': 'low', 'pick-many': ['none'], 'yes-or-no': 'no', agree: 1 })?.band.id).toBe('low');
     expect(quizOutcome(quiz, { 'pick-one': 'low', 'pick-many': ['b'], 'yes-or-no': 'no', agree: 3 })?.band.id).toBe('middle');
@@ -150,5 +150,54 @@ describe('relationshipSafeFrom', () => {
     expect(relationshipSafeFrom(quiz, complete)).toBe('yes');
     expect(relationshipSafeFrom(quiz, { ...complete, 'pick-one': 'unsure' })).toBe('unsure');
     expect(relationshipSafeFrom(quiz, { ...complete, 'pick-one': 'low' })).toBeUndefined();
+  });
+});
+
+describe('answers that decide', () => {
+  /** Scores 0…8; "low" blocks "high"; "stop" requires "stopped"; the scale's low end blocks "high" too. */
+  const deciding = quizSchema.parse({
+    title: 'Deciding quiz',
+    intro: 'A quiz whose answers can decide the result.',
+    questions: [
+      {
+        id: 'pick',
+        kind: 'single',
+        prompt: 'Pick one',
+        options: [
+          { id: 'good', label: 'Good', score: 4 },
+          { id: 'holds', label: 'Holds back', score: 4, blocks: ['high'], holdBack: 'You said something that holds you back.' },
+          { id: 'stop', label: 'Stop', score: 4, requires: 'stopped', holdBack: 'You said something that stops everything.' },
+        ],
+      },
+      { id: 'agree', kind: 'scale', prompt: 'Do you agree?', scores: [0, 0, 1, 2, 4], low: { upTo: 2, blocks: ['high'], holdBack: 'You disagreed.' } },
+      { id: 'sure', kind: 'yesno', prompt: 'Sure?', yes: { score: 0 }, no: { score: 0 } },
+    ],
+    bands: [
+      { id: 'stopped', title: 'Stopped', guidance: 'Only an answer leads here.', next: { href: '/', label: 'Home' } },
+      { id: 'high', min: 6, max: 8, title: 'High', guidance: 'The high band.', next: { href: '/', label: 'Home' } },
+      { id: 'middle', min: 3, max: 5, title: 'Middle', guidance: 'The middle band.', next: { href: '/', label: 'Home' } },
+      { id: 'low', min: 0, max: 2, title: 'Low', guidance: 'The low band.', next: { href: '/', label: 'Home' } },
+    ],
+  });
+
+  it('a blocking answer lowers the result to the nearest open band, never lifts it', () => {
+    expect(quizOutcome(deciding, { pick: 'good', agree: 5, sure: 'yes' })?.band.id).toBe('high');
+    expect(quizOutcome(deciding, { pick: 'holds', agree: 5, sure: 'yes' })?.band.id).toBe('middle');
+    expect(bandFor(deciding, 1, [], { blocks: ['high'] }).id).toBe('low');
+    expect(bandFor(deciding, 1, [], { blocks: ['low'] }).id).toBe('middle');
+  });
+
+  it('the low end of a scale carries its own rules', () => {
+    expect(quizOutcome(deciding, { pick: 'good', agree: 3, sure: 'yes' })?.band.id).toBe('middle');
+    const low = quizOutcome(deciding, { pick: 'good', agree: 2, sure: 'yes' });
+    expect(low?.blocks).toEqual(['high']);
+    expect(low?.holdBacks).toEqual(['You disagreed.']);
+  });
+
+  it('a required band wins over the score, and the result lists what was said, in question order', () => {
+    const outcome = quizOutcome(deciding, { pick: 'stop', agree: 1, sure: 'no' });
+    expect(outcome?.band.id).toBe('stopped');
+    expect(outcome?.requires).toEqual(['stopped']);
+    expect(outcome?.holdBacks).toEqual(['You said something that stops everything.', 'You disagreed.']);
   });
 });

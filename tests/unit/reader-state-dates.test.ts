@@ -67,32 +67,54 @@ describe('recommendedNext', () => {
   const done = (state: ReaderState, ...slugs: string[]) => slugs.reduce((current, slug) => withStepDone(current, slug, true, now), state);
 
   it('starts with the readiness check', () => {
-    expect(recommendedNext(emptyState, steps, undefined, '2026-03-01')).toMatchObject({ kind: 'readiness', link: { href: '/before-you-start/' } });
+    expect(recommendedNext(emptyState, steps, () => undefined, '2026-03-01')).toMatchObject({ kind: 'readiness', link: { href: '/before-you-start/' } });
   });
 
   it('points to help, never to the steps, when the relationship was not safe', () => {
-    expect(recommendedNext(readiness('not-for-you', ['safety']), steps, startHere, '2026-03-01')).toMatchObject({ kind: 'safety', link: { href: '/about/#find-local-support' } });
-    expect(recommendedNext(done(withRelationshipSafe(ready, 'no'), 'understand-why'), steps, startHere, '2026-03-01').kind).toBe('safety');
+    expect(recommendedNext(readiness('not-for-you', ['safety']), steps, () => startHere, '2026-03-01')).toMatchObject({ kind: 'safety', link: { href: '/about/#find-local-support' } });
+    expect(recommendedNext(done(withRelationshipSafe(ready, 'no'), 'understand-why'), steps, () => startHere, '2026-03-01').kind).toBe('safety');
+  });
+
+  it('points to help when any quiz, not only the readiness check, had a safety answer', () => {
+    const unsafeStep = withQuizResult(done(ready, 'understand-why'), 'how-they-feel', { answers: {}, score: 6, band: 'safety-first', flags: ['safety'] }, now);
+    expect(recommendedNext(unsafeStep, steps, () => startHere, '2026-03-01')).toMatchObject({ kind: 'safety', link: { href: '/about/#find-local-support' } });
+  });
+
+  it('puts a crisis result first, linking where its band points', () => {
+    const crisisHelp = { href: '/about/#find-local-support', label: 'Find support near you' };
+    const links = (quizId: string, bandId: string) => (quizId === 'if-it-doesnt-work-out' && bandId === 'get-help-now' ? crisisHelp : startHere);
+    const crisis = withQuizResult(withRelationshipSafe(ready, 'no'), 'if-it-doesnt-work-out', { answers: {}, score: 3, band: 'get-help-now', flags: ['crisis'] }, now);
+    expect(recommendedNext(crisis, steps, links, '2026-03-01')).toEqual({ kind: 'crisis', link: crisisHelp });
+  });
+
+  it('follows a "not for now" step result, even when later steps are marked done', () => {
+    const noContact = { href: '/articles/no-contact/', label: 'No contact' };
+    const tooSoon = withQuizResult(done(ready, 'understand-why', 'why-you-want-this', 'take-time'), 'take-time', { answers: {}, score: 0, band: 'too-soon', flags: ['too-soon'] }, now);
+    const links = (quizId: string) => (quizId === 'take-time' ? noContact : startHere);
+    expect(recommendedNext(tooSoon, steps, links, '2026-03-01')).toEqual({ kind: 'held', link: noContact, result: { quizId: 'take-time', band: 'too-soon', hold: 'not-ready' } });
+    // A retake that is no longer "not for now" lets the steps go on.
+    const retaken = withQuizResult(tooSoon, 'take-time', { answers: {}, score: 8, band: 'ready-to-reach-out', flags: [] }, now);
+    expect(recommendedNext(retaken, steps, links, '2026-03-01')).toMatchObject({ kind: 'step', step: { slug: 'how-they-feel' } });
   });
 
   it('follows a "not yet" readiness result until the reader starts the steps anyway', () => {
     const notYet = readiness('not-yet');
-    expect(recommendedNext(notYet, steps, waitFirst, '2026-03-01')).toEqual({ kind: 'readiness-band', link: waitFirst });
-    expect(recommendedNext(done(notYet, 'understand-why'), steps, waitFirst, '2026-03-01')).toMatchObject({ kind: 'step', step: { slug: 'why-you-want-this' } });
+    expect(recommendedNext(notYet, steps, () => waitFirst, '2026-03-01')).toEqual({ kind: 'readiness-band', link: waitFirst });
+    expect(recommendedNext(done(notYet, 'understand-why'), steps, () => waitFirst, '2026-03-01')).toMatchObject({ kind: 'step', step: { slug: 'why-you-want-this' } });
   });
 
   it('recommends the first step not yet done, in order', () => {
-    expect(recommendedNext(ready, steps, startHere, '2026-03-01')).toMatchObject({ kind: 'step', link: { href: '/steps/understand-why/', label: 'Step 1: Title understand-why' } });
-    expect(recommendedNext(done(ready, 'understand-why', 'take-time'), steps, startHere, '2026-03-01')).toMatchObject({ step: { slug: 'why-you-want-this' } });
+    expect(recommendedNext(ready, steps, () => startHere, '2026-03-01')).toMatchObject({ kind: 'step', link: { href: '/steps/understand-why/', label: 'Step 1: Title understand-why' } });
+    expect(recommendedNext(done(ready, 'understand-why', 'take-time'), steps, () => startHere, '2026-03-01')).toMatchObject({ step: { slug: 'why-you-want-this' } });
   });
 
   it('asks the reader to wait at step 3 until the month apart is over', () => {
     const atStep3 = withBreakupDate(done(ready, 'understand-why', 'why-you-want-this'), '2026-02-20');
-    expect(recommendedNext(atStep3, steps, startHere, '2026-03-01')).toMatchObject({ step: { slug: 'take-time' }, waitUntil: '2026-03-20' });
-    expect(recommendedNext(atStep3, steps, startHere, '2026-03-20')).not.toHaveProperty('waitUntil');
+    expect(recommendedNext(atStep3, steps, () => startHere, '2026-03-01')).toMatchObject({ step: { slug: 'take-time' }, waitUntil: '2026-03-20' });
+    expect(recommendedNext(atStep3, steps, () => startHere, '2026-03-20')).not.toHaveProperty('waitUntil');
   });
 
   it('says so when every step is done', () => {
-    expect(recommendedNext(done(ready, ...steps.map((step) => step.slug)), steps, startHere, '2026-03-01')).toEqual({ kind: 'finished' });
+    expect(recommendedNext(done(ready, ...steps.map((step) => step.slug)), steps, () => startHere, '2026-03-01')).toEqual({ kind: 'finished' });
   });
 });
