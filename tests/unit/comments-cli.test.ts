@@ -38,7 +38,7 @@ async function seedVariety(store: CommentStore): Promise<void> {
   await store.insert(commentRecord({ createdAt: T0 + 1000, parentId: top.id, status: 'pending', editedAt: T0 + 2000 }), ALWAYS);
   await store.insert(commentRecord({ createdAt: T0 + 3000, status: 'rejected', page: '/articles/no-contact/' }), ALWAYS);
   await store.insert(commentRecord({ createdAt: T0 + 4000, status: 'deleted' }), ALWAYS);
-  await store.report({ commentId: top.id, clientHash: 'd'.repeat(32), reason: 'needs a look', createdAt: T0 + 5000 });
+  await store.report({ commentId: top.id, clientHash: 'd'.repeat(32), reason: 'needs a look', createdAt: T0 + 5000 }, ALWAYS);
 }
 
 const kinds: { name: string; open: () => Promise<OpenedStore> }[] = [{ name: 'sqlite', open: openSqliteStore }];

@@ -26,7 +26,7 @@ afterEach(() => {
 });
 
 function comment(id: string, overrides: Partial<CreatedResponse['comment']> = {}): CreatedResponse['comment'] {
-  return { id, parentId: null, name: 'Anonymous', text: 'Hello', createdAt: new Date().toISOString(), editedAt: null, status: 'published', mine: false, replies: [], ...overrides };
+  return { id, parentId: null, name: 'Anonymous', text: 'Hello', createdAt: new Date().toISOString(), editedAt: null, status: 'published', mine: false, replies: [], moreReplies: 0, repliesCursor: null, ...overrides };
 }
 
 function answer(status: number, body: unknown): Response {

@@ -213,8 +213,8 @@ describe('comments API', { timeout: 30_000 }, () => {
       await local.opened.dispose();
     });
 
-    it('refuses bodies over 16 KiB (413), declared or streamed', async () => {
-      const big = JSON.stringify({ page: PAGE, text: 'x'.repeat(17_000) });
+    it('refuses bodies over 40 KiB (413), declared or streamed', async () => {
+      const big = JSON.stringify({ page: PAGE, text: 'x'.repeat(42_000) });
       const declared = await call(s.api, 'POST', '/api/comments', { raw: big, headers: { 'content-type': 'application/json', 'content-length': String(big.length) } });
       expect(await errorOf(declared)).toMatchObject({ status: 413, code: 'body_too_large' });
       const bytes = new TextEncoder().encode(big);
