@@ -86,11 +86,24 @@ function policyFor(url) {
   return config.pages[path] ?? config.pages[path + '/'] ?? config.fallbackPolicy;
 }
 
+// Astro answers a path it cannot percent-decode with plain text; the API answers in JSON, as it does every error.
+function malformedApiPath(req, res) {
+  if (!(req.url || '').startsWith('/api/')) return false;
+  try {
+    decodeURI(req.url);
+    return false;
+  } catch {}
+  res.writeHead(400, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'", 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify({ error: { code: 'invalid_path', message: 'The address has a malformed percent-encoding (such as %E0%A4%A).' } }));
+  return true;
+}
+
 // Headers set here are defaults: an on-demand response's own headers (from Astro and src/middleware.ts) win.
 function withSecurityHeaders(listener) {
   return (req, res, ...rest) => {
     for (const [name, value] of headers) res.setHeader(name, value);
     res.setHeader('Content-Security-Policy', policyFor(req.url));
+    if (malformedApiPath(req, res)) return;
     return listener(req, res, ...rest);
   };
 }
