@@ -121,7 +121,7 @@ describe.skipIf(!hasChromium)('comments in Chromium', () => {
     await reply.getByRole('button', { name: 'Delete your comment' }).click();
     await reply.getByRole('button', { name: 'Delete comment' }).click();
     await expect.poll(() => first.locator('.comment-replies').count(), POLL).toBe(0);
-    await expect.poll(() => authorPage.locator('.comments > p[role="status"]').textContent(), POLL).toBe('Your comment was deleted.');
+    await expect.poll(() => authorPage.locator('.comments > p[role="status"]').textContent(), POLL).toBe('Your comment was deleted and erased from the server.');
     await expect.poll(() => authorPage.locator('#comments-heading').textContent(), POLL).toBe('1 comment');
 
     await form.getByLabel('Your comment').fill('More help at https://example.com/resources');
