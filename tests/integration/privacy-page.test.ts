@@ -168,13 +168,14 @@ describe('the privacy page lists what the server keeps', () => {
     expect(privacyText).toContain(`within ${EDIT_WINDOW_MS / 60_000} minutes`);
     expect(privacyText).toContain(`after ${OWN_KEY_LIFETIME_MS / 86_400_000} days`);
     expect(privacyText).toContain(`for ${RETENTION_DAYS_DEFAULT} days, marked as deleted`);
-    expect(privacyText).toContain(`After ${RETENTION_DAYS_DEFAULT} days it's erased automatically`);
+    expect(privacyText).toContain(`After ${RETENTION_DAYS_DEFAULT} days it’s erased automatically`);
   });
 
   it('says what is true of the address hash, and that search words stay out of history', () => {
-    expect(privacyText).toContain("can't be reversed without the server's secret key");
-    expect(privacyText).not.toMatch(/can't be turned back/);
-    expect(privacyText).toContain("Your search words aren't kept in the address bar or your browser's history");
+    // The built page has typographic apostrophes.
+    expect(privacyText).toContain('can’t be reversed without the server’s secret key');
+    expect(privacyText).not.toMatch(/can’t be turned back/);
+    expect(privacyText).toContain('Your search words aren’t kept in the address bar or your browser’s history');
   });
 });
 
