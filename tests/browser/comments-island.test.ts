@@ -200,7 +200,7 @@ describe.skipIf(!hasChromium)('comments in Chromium', () => {
     expect(await textarea.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await textarea.getAttribute('aria-describedby'))!.split(' ');
     const errorText = await page.locator(`[id="${describedBy[0]}"]`).textContent();
-    expect(errorText).toBe('Write at least 2 characters.');
+    expect(errorText).toBe('Write at least 2 visible characters.');
     expect(await page.locator(`[id="${describedBy[1]}"]`).textContent()).toContain('of 4,000 characters');
     expect(await textarea.evaluate((element) => element === document.activeElement)).toBe(true);
     expect(await form.getByRole('status').textContent()).toBe('Please correct the highlighted field.');
