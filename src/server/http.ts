@@ -85,6 +85,9 @@ function expectValid<T>(checked: Checked<T>): T {
 
 const notFound = (what = 'comment') => new HttpError(404, 'not_found', `There is no such ${what}.`);
 
+/** Also said by the server entry (src/integrations/security-headers.ts) for paths Astro cannot decode. */
+const MALFORMED_PATH = 'The address has a malformed percent-encoding (such as %E0%A4%A).';
+
 /** 429 for a refused rate limit, saying when to try again. */
 function rateLimited(retryAfterMs: number, what: string): HttpError {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
@@ -517,7 +520,7 @@ export function createCommentsApi(deps: CommentsDeps): CommentsApi {
       try {
         params = match.slice(1).map((part) => decodeURIComponent(part));
       } catch {
-        throw new HttpError(404, 'not_found', 'There is no such API endpoint.');
+        throw new HttpError(400, 'invalid_path', MALFORMED_PATH);
       }
       return handler(request, meta, params);
     }

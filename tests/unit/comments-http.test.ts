@@ -749,6 +749,10 @@ describe.each(engines)('one person’s abuse, and erasure: $name', { timeout: 60
     expect(await storedCount(s.opened.store)).toBe(0);
   });
 
+  it('answers a path with malformed percent-encoding in JSON', async () => {
+    expect(await errorOf(await call(s.api, 'PATCH', '/api/comments/%E0%A4%A', { body: {} }))).toMatchObject({ status: 400, code: 'invalid_path' });
+  });
+
   it('says what a lone surrogate is', async () => {
     const response = await post(s.api, { text: 'half an emoji \uD83D here' });
     expect(await errorOf(response)).toMatchObject({ status: 400, field: 'text', message: expect.stringMatching(/broken character \(half of an emoji/) });
