@@ -1,16 +1,20 @@
-// Comment backups: `npm run comments -- export > backup.jsonl` and `npm run comments -- import < backup.jsonl`.
+// Comment backups: `npm run comments -- export > backup.jsonl` and `npm run comments -- import < backup.jsonl`;
+// `npm run comments -- rotate-secret` replaces the key that client addresses are hashed with.
 // Works on the store the environment selects (DATABASE_URL, else COMMENTS_DB), with the server's own store code
 // (Node strips the TypeScript types when it loads it).
 import { createInterface } from 'node:readline';
 import { headerLine, itemLine, parseBackupLine } from '../src/server/backup.ts';
+import { rotateSecret } from '../src/server/client-id.ts';
 import { readConfig } from '../src/server/config.ts';
 import { openStore } from '../src/server/open-store.ts';
 
 const usage = `usage: npm run comments -- export > backup.jsonl
        npm run comments -- import < backup.jsonl
+       npm run comments -- rotate-secret
 
 Uses PostgreSQL when DATABASE_URL is set, otherwise the SQLite file COMMENTS_DB (default data/comments.db).
-Import keeps ids, times, statuses, replies and reports, and skips comments whose id already exists.`;
+Import keeps ids, times, statuses, replies and reports, and skips comments whose id already exists.
+rotate-secret replaces the generated client-hash key beside COMMENTS_DB; restart the server afterwards.`;
 
 /** Writes a line to stdout, waiting when the pipe is full so large exports stay in bounded memory. */
 async function writeLine(line) {
@@ -52,12 +56,25 @@ async function importAll(store, source) {
 }
 
 const command = process.argv[2];
-if (command !== 'export' && command !== 'import') {
+if (command !== 'export' && command !== 'import' && command !== 'rotate-secret') {
   console.error(usage);
   process.exit(command === undefined || command === '--help' || command === '-h' ? 0 : 2);
 }
 
 const config = readConfig(process.env);
+if (command === 'rotate-secret') {
+  if (config.clientSecret !== null) {
+    console.error('COMMENTS_SECRET is set, so the key comes from the environment: set a new value there and restart the server.');
+    process.exit(2);
+  }
+  const path = rotateSecret(config.dataDir);
+  console.error(
+    `wrote a new key to ${path}. Restart the server to use it. Stored client hashes no longer match anyone: ` +
+      'rate limits and report counting start afresh; edit keys are not affected.',
+  );
+  process.exit(0);
+}
+
 const source = config.databaseUrl ? 'postgresql' : `sqlite:${config.sqlitePath}`;
 const store = openStore(config);
 try {

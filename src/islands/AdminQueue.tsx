@@ -3,7 +3,14 @@
  * sessionStorage only (gone when the tab closes); every request sends it as a Bearer token.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import type { AdminAction, AdminActionResponse, AdminComment, AdminQueue as QueueName, AdminQueueResponse } from '../lib/comments/api-types.ts';
+import type {
+  AdminAction,
+  AdminActionResponse,
+  AdminComment,
+  AdminQueue as QueueName,
+  AdminQueueResponse,
+  ErasedResponse,
+} from '../lib/comments/api-types.ts';
 import { exactTime, relativeTime } from '../lib/comments/relative-time.ts';
 import { callApi } from '../stores/comments.ts';
 import CommentBody from './CommentBody.tsx';
@@ -60,6 +67,8 @@ export default function AdminQueue() {
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const [loading, setLoading] = useState(false);
+  /** The comment whose "Erase for good" waits for confirmation. */
+  const [erasing, setErasing] = useState<string | null>(null);
   // False in the server-rendered HTML: the form cannot be sent until the island runs.
   const [hydrated, setHydrated] = useState(false);
   const tokenField = useRef<HTMLInputElement>(null);
@@ -117,6 +126,21 @@ export default function AdminQueue() {
     setStatus(`Comment by ${comment.name} ${DONE_LABEL[action]}.`);
   }
 
+  async function erase(comment: AdminComment) {
+    const result = await callApi<ErasedResponse>(`/api/admin/comments/${comment.id}/erase`, {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    setErasing(null);
+    if (!result.ok) {
+      setStatus(result.failure.message);
+      return;
+    }
+    setComments(comments.filter((entry) => entry.id !== comment.id));
+    setStatus(`Comment by ${comment.name} erased for good.`);
+  }
+
   return (
     <div class="admin-queue">
       <form
@@ -166,7 +190,7 @@ export default function AdminQueue() {
               <li key={comment.id} class="comment">
                 <article aria-label={`Comment by ${comment.name}`}>
                   <p class="admin-item-meta">
-                    <span class="comment-author">{comment.name}</span>
+                    <bdi class="comment-author">{comment.name}</bdi>
                     <a href={`${comment.page}#comment-${comment.id}`}>{comment.page}</a>
                     <time dateTime={comment.createdAt} title={exactTime(Date.parse(comment.createdAt))}>
                       {relativeTime(Date.parse(comment.createdAt), Date.now())}
@@ -190,7 +214,24 @@ export default function AdminQueue() {
                         <span class="visually-hidden"> comment by {comment.name}</span>
                       </button>
                     ))}
+                    <button type="button" class="button button-quiet" aria-expanded={erasing === comment.id} onClick={() => setErasing(erasing === comment.id ? null : comment.id)}>
+                      Erase for good<span class="visually-hidden"> comment by {comment.name}</span>
+                    </button>
                   </div>
+                  {erasing === comment.id && (
+                    <div class="comment-confirm" role="group" aria-label={`Erase comment by ${comment.name}`}>
+                      <p>
+                        Erase this comment for good? Its text, name and report reasons are deleted from the database, and backups
+                        made from now on will not have them. Replies under it stay, under a “removed” placeholder. This cannot be undone.
+                      </p>
+                      <button type="button" class="button" onClick={() => void erase(comment)}>
+                        Erase it
+                      </button>
+                      <button type="button" class="button button-quiet" onClick={() => setErasing(null)}>
+                        Keep it
+                      </button>
+                    </div>
+                  )}
                 </article>
               </li>
             ))}

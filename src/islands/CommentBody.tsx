@@ -7,7 +7,8 @@ export const COMMENT_LINK_REL = 'nofollow ugc noopener noreferrer';
 
 export default function CommentBody({ text }: { text: string }) {
   return (
-    <div class="comment-body">
+    // dir="auto": each comment takes its own direction, isolated from the page and from other comments.
+    <div class="comment-body" dir="auto">
       {paragraphsOf(text).map((lines) => (
         <p>
           {lines.map((segments, lineIndex) => (

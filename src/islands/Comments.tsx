@@ -6,6 +6,7 @@ import { useStore } from '@nanostores/preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { PublicComment } from '../lib/comments/api-types.ts';
 import type { ThreadSort } from '../lib/comments/cursor.ts';
+import { REPLIES_PAGE_SIZE } from '../lib/comments/limits.ts';
 import { canStillChange, type OwnCommentKeys } from '../lib/comments/own-keys.ts';
 import { normalisePagePath } from '../lib/comments/page-path.ts';
 import { exactTime, relativeTime } from '../lib/comments/relative-time.ts';
@@ -150,7 +151,7 @@ function ThreadView({ thread, comments, sort }: { thread: Thread; comments: Publ
       </div>
       <ol class="comment-list">
         {comments.map((comment) => (
-          <CommentItem key={comment.id} thread={thread} comment={comment} now={now} canChange={canStillChange(keys[comment.id], now)} keys={keys} />
+          <CommentItem key={comment.id} thread={thread} comment={comment} now={now} keys={keys} />
         ))}
       </ol>
     </>
@@ -163,28 +164,56 @@ interface ItemProps {
   thread: Thread;
   comment: PublicComment;
   now: number;
-  canChange: boolean;
   keys: OwnCommentKeys;
 }
 
-function CommentItem({ thread, comment, now, canChange, keys }: ItemProps) {
+/** "Show 12 more replies": the next page of a long thread; keyboard focus moves to the first reply it adds. */
+function MoreReplies({ thread, comment }: { thread: Thread; comment: PublicComment }) {
+  const [loading, setLoading] = useState(false);
+  if (comment.repliesCursor === null) return null;
+  const next = Math.min(comment.moreReplies, REPLIES_PAGE_SIZE);
+  return (
+    <button
+      type="button"
+      class="button button-quiet comment-more-replies"
+      disabled={loading}
+      onClick={async () => {
+        setLoading(true);
+        const [first] = await thread.loadReplies(comment.id);
+        setLoading(false);
+        if (first) document.getElementById(`comment-${first}`)?.focus();
+      }}
+    >
+      {loading ? 'Loading replies…' : `Show ${next} more ${next === 1 ? 'reply' : 'replies'}`}
+      <span class="visually-hidden"> to {comment.status === 'removed' ? 'the removed comment' : comment.name}</span>
+    </button>
+  );
+}
+
+function CommentItem({ thread, comment, now, keys }: ItemProps) {
   const [panel, setPanel] = useState<Panel>('none');
   const [note, setNote] = useState('');
   const { panels, loadFailed } = usePanels(panel !== 'none');
   const createdAt = Date.parse(comment.createdAt);
   const isTopLevel = comment.parentId === null;
+  // Edits within 15 minutes; erasing for as long as this browser holds the comment's key.
+  const canChange = canStillChange(keys[comment.id], now);
+  const canErase = keys[comment.id] !== undefined;
   const toggle = (next: Panel) => setPanel(panel === next ? 'none' : next);
-  const replies = comment.replies.length > 0 && (
-    <ol class="comment-replies">
-      {comment.replies.map((reply) => (
-        <CommentItem key={reply.id} thread={thread} comment={reply} now={now} canChange={canStillChange(keys[reply.id], now)} keys={keys} />
-      ))}
-    </ol>
+  const replies = (comment.replies.length > 0 || comment.repliesCursor !== null) && (
+    <>
+      <ol class="comment-replies">
+        {comment.replies.map((reply) => (
+          <CommentItem key={reply.id} thread={thread} comment={reply} now={now} keys={keys} />
+        ))}
+      </ol>
+      <MoreReplies thread={thread} comment={comment} />
+    </>
   );
 
   if (comment.status === 'removed') {
     return (
-      <li id={`comment-${comment.id}`} class="comment comment-removed">
+      <li id={`comment-${comment.id}`} class="comment comment-removed" tabIndex={-1}>
         <p class="comments-note">This comment is not shown.</p>
         {replies}
       </li>
@@ -192,10 +221,11 @@ function CommentItem({ thread, comment, now, canChange, keys }: ItemProps) {
   }
 
   return (
-    <li id={`comment-${comment.id}`} class={`comment${comment.status === 'pending' ? ' comment-pending' : ''}`}>
+    <li id={`comment-${comment.id}`} class={`comment${comment.status === 'pending' ? ' comment-pending' : ''}`} tabIndex={-1}>
       <article aria-label={`Comment by ${comment.name}`}>
         <header class="comment-meta">
-          <span class="comment-author">{comment.name}</span>
+          {/* Isolated, so a name written right to left cannot reorder the text around it. */}
+          <bdi class="comment-author">{comment.name}</bdi>
           <time dateTime={comment.createdAt} title={exactTime(createdAt)}>
             {relativeTime(createdAt, now)}
           </time>
@@ -210,14 +240,14 @@ function CommentItem({ thread, comment, now, canChange, keys }: ItemProps) {
             </button>
           )}
           {canChange && (
-            <>
-              <button type="button" class="comment-action" aria-expanded={panel === 'edit'} onClick={() => toggle('edit')}>
-                Edit<span class="visually-hidden"> your comment</span>
-              </button>
-              <button type="button" class="comment-action" aria-expanded={panel === 'delete'} onClick={() => toggle('delete')}>
-                Delete<span class="visually-hidden"> your comment</span>
-              </button>
-            </>
+            <button type="button" class="comment-action" aria-expanded={panel === 'edit'} onClick={() => toggle('edit')}>
+              Edit<span class="visually-hidden"> your comment</span>
+            </button>
+          )}
+          {canErase && (
+            <button type="button" class="comment-action" aria-expanded={panel === 'delete'} onClick={() => toggle('delete')}>
+              Delete<span class="visually-hidden"> your comment</span>
+            </button>
           )}
           {!comment.mine && comment.status === 'published' && (
             <button type="button" class="comment-action" aria-expanded={panel === 'report'} onClick={() => toggle('report')}>

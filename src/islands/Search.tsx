@@ -12,7 +12,6 @@ import {
   resultCountMessage,
   searchFromUrl,
   searchOptions,
-  searchPageHref,
   shownResult,
   type ExcerptPart,
   type KindFilter,
@@ -21,7 +20,10 @@ import {
 import '../styles/search.css';
 
 interface Props {
-  /** "page" reads and writes ?q= so a search can be shared; "dialog" sits in the header's dialog. */
+  /**
+   * "page" runs the search in its link (?q=, so a search can be shared) and then takes it out of the address, so
+   * the words stay out of the browser's history; "dialog" sits in the header's dialog.
+   */
   variant: 'dialog' | 'page';
   /** Called on Escape in the field (the dialog closes itself). */
   onEscape?: () => void;
@@ -61,11 +63,12 @@ export function Search({ variant, onEscape }: Props) {
   // Loads Pagefind as soon as search is shown, so the first query only waits for its own chunks.
   useEffect(() => {
     loadPagefind().catch(() => setState({ ...idle, status: 'unavailable' }));
+    // Someone checking this device's history sees that the search page was open, never what was looked for.
+    if (variant === 'page' && location.search !== '') history.replaceState(history.state, '', location.pathname);
   }, []);
 
   useEffect(() => {
     const term = query.trim();
-    if (variant === 'page') history.replaceState(history.state, '', searchPageHref(term, kind));
     if (!term) {
       setState((current) => (current.status === 'unavailable' ? current : idle));
       return;

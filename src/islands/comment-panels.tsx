@@ -14,7 +14,7 @@ export function ConfirmDelete({ onConfirm, onCancel }: { onConfirm: () => Promis
   const [busy, setBusy] = useState(false);
   return (
     <div class="comment-confirm" role="group" aria-label="Delete your comment">
-      <p>Delete this comment? This cannot be undone from here.</p>
+      <p>Delete this comment for good? Its text and name are erased from our server, and this cannot be undone.</p>
       <button
         type="button"
         class="button"

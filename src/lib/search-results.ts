@@ -104,15 +104,6 @@ export function searchFromUrl(search: string): { query: string; kind: KindFilter
   return { query: (params.get('q') ?? '').trim(), kind: known ? known.value : 'all' };
 }
 
-/** The shareable URL of a search: /search/?q=counselling (kind only when filtered). */
-export function searchPageHref(query: string, kind: KindFilter = 'all'): string {
-  const params = new URLSearchParams();
-  if (query.trim()) params.set('q', query.trim());
-  if (kind !== 'all') params.set('kind', kind);
-  const search = params.toString();
-  return search ? `/search/?${search}` : '/search/';
-}
-
 /** Pagefind search options for a kind filter. */
 export function searchOptions(kind: KindFilter): { filters?: { kind: string } } {
   return kind === 'all' ? {} : { filters: { kind } };

@@ -1,11 +1,14 @@
 /** Who is asking, as far as rate limits and report counting need to know: a keyed hash, never the address. */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
+import { chmodSync, existsSync, linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DATA_FILE_MODE, ensureDataDir } from './data-files.ts';
 
 /**
  * The client's address: the socket's, or with `trustProxy` proxies in front, the address the outermost trusted
- * proxy saw (counted from the right of X-Forwarded-For, since a client can write anything to its left).
+ * proxy saw (counted from the right of X-Forwarded-For, since a client can write anything to its left). A
+ * forwarded value that is not an IP address is no identity: the socket's address is used instead.
  */
 export function clientAddress(request: Request, socketAddress: string | undefined, trustProxy: number): string {
   if (trustProxy > 0) {
@@ -14,7 +17,7 @@ export function clientAddress(request: Request, socketAddress: string | undefine
       .map((entry) => entry.trim())
       .filter((entry) => entry !== '');
     const seen = forwarded[Math.max(0, forwarded.length - trustProxy)];
-    if (seen !== undefined) return seen;
+    if (seen !== undefined && isIP(seen) !== 0) return seen;
   }
   return socketAddress ?? 'unknown';
 }
@@ -43,7 +46,10 @@ export function clientKey(address: string): string {
   return address;
 }
 
-/** Hashes a client address with a secret key, so the stored value cannot be turned back into the address. */
+/**
+ * Hashes a client address with a secret key. Without the key the stored value cannot be turned back into the
+ * address; with it, IPv4 addresses could be tried one by one, which is why the key stays private (and can be rotated).
+ */
 export function createClientHasher(secret: string): (address: string) => string {
   return (address) => createHmac('sha256', secret).update(clientKey(address)).digest('hex').slice(0, 32);
 }
@@ -57,10 +63,9 @@ const SECRET_FILE = 'comments-secret';
  */
 export function loadOrCreateSecret(dataDir: string): string {
   const path = join(dataDir, SECRET_FILE);
-  mkdirSync(dataDir, { recursive: true });
+  ensureDataDir(dataDir);
   if (!existsSync(path)) {
-    const draft = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
-    writeFileSync(draft, randomBytes(32).toString('base64url'), { flag: 'wx', mode: 0o600 });
+    const draft = writeDraftSecret(path);
     try {
       linkSync(draft, path);
     } catch (error) {
@@ -69,9 +74,29 @@ export function loadOrCreateSecret(dataDir: string): string {
       unlinkSync(draft);
     }
   }
+  chmodSync(path, DATA_FILE_MODE);
   const secret = readFileSync(path, 'utf8').trim();
   if (secret.length < 32) throw new Error(`${path} is damaged: delete it to have a new key generated`);
   return secret;
+}
+
+/** A new random key in a file of its own beside `path`, private to the owner; returns the file's path. */
+function writeDraftSecret(path: string): string {
+  const draft = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  writeFileSync(draft, randomBytes(32).toString('base64url'), { flag: 'wx', mode: DATA_FILE_MODE });
+  chmodSync(draft, DATA_FILE_MODE);
+  return draft;
+}
+
+/**
+ * Replaces the key in `dataDir` with a new one (atomically: a reader sees the old key or the new one). Hashes made
+ * with the old key no longer match anyone, so rate limits and report counting start afresh once servers restart.
+ */
+export function rotateSecret(dataDir: string): string {
+  const path = join(dataDir, SECRET_FILE);
+  ensureDataDir(dataDir);
+  renameSync(writeDraftSecret(path), path);
+  return path;
 }
 
 /** SHA-256 (hex) of an edit secret: what the store keeps instead of the secret. */

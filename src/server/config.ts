@@ -18,6 +18,8 @@ export interface CommentsConfig {
   trustProxy: number;
   /** Key for hashing client addresses (COMMENTS_SECRET); null: generated once into dataDir. */
   clientSecret: string | null;
+  /** Days a deleted or rejected comment is kept (so the owner can restore it) before it is erased for good. */
+  retentionDays: number;
   /** Problems that did not stop the service but need the owner's attention. */
   warnings: string[];
 }
@@ -55,6 +57,18 @@ function readSiteOrigin(value: string | undefined): string | null {
   }
 }
 
+/** Default for COMMENTS_RETENTION_DAYS. */
+export const RETENTION_DAYS_DEFAULT = 30;
+
+function readRetentionDays(value: string | undefined): number {
+  const setting = nonEmpty(value);
+  if (setting === null) return RETENTION_DAYS_DEFAULT;
+  if (!/^\d{1,4}$/.test(setting) || Number(setting) < 1) {
+    throw new ConfigError(`COMMENTS_RETENTION_DAYS must be a whole number of days from 1 to 9999, not "${setting}"`);
+  }
+  return Number(setting);
+}
+
 /** Reads and checks every setting; throws ConfigError on a value that cannot be used. */
 export function readConfig(env: Env, cwd: string = process.cwd()): CommentsConfig {
   const warnings: string[] = [];
@@ -77,6 +91,7 @@ export function readConfig(env: Env, cwd: string = process.cwd()): CommentsConfi
     moderation: moderation as ModerationPolicy,
     trustProxy: readTrustProxy(env['TRUST_PROXY']),
     clientSecret: nonEmpty(env['COMMENTS_SECRET']),
+    retentionDays: readRetentionDays(env['COMMENTS_RETENTION_DAYS']),
     warnings,
   };
 }

@@ -10,7 +10,9 @@ import type {
   CountsResponse,
   CreatedResponse,
   EditedResponse,
+  ErasedResponse,
   PublicComment,
+  RepliesResponse,
   ThreadResponse,
 } from '../lib/comments/api-types.ts';
 import { ADMIN_ACTIONS, ADMIN_QUEUES, type AdminAction } from '../lib/comments/api-types.ts';
@@ -21,18 +23,22 @@ import {
   EDIT_SECRET_PATTERN,
   EDIT_WINDOW_MS,
   OWN_KEYS_MAX,
+  REPLIES_PAGE_SIZE,
+  REPLIES_SHOWN,
   REPORTS_TO_HIDE,
   THREAD_PAGE_SIZE,
+  THREAD_REPLIES_MAX,
 } from '../lib/comments/limits.ts';
 import { isVisible, statusAfterEdit, statusForNewComment, type CommentStatus } from '../lib/comments/moderation.ts';
 import { normalisePagePath } from '../lib/comments/page-path.ts';
 import { displayName } from '../lib/comments/validation.ts';
 import { clientAddress, hashSecret, newCommentId, newEditSecret, sameSecret } from './client-id.ts';
 import type { CommentsConfig } from './config.ts';
-import { admitByRate, COMMENT_RATE_RULES, rateLookback, type RateRule } from './rate-limit.ts';
-import { parseEdit, parseEmpty, parseNewComment, parseReport, parseSecretOnly, type Checked } from './requests.ts';
+import { admitByRate, CHANGE_RATE_RULES, COMMENT_RATE_RULES, rateLookback, REPORT_RATE_RULES, type RateRule } from './rate-limit.ts';
+import { parseDelete, parseEdit, parseEmpty, parseNewComment, parseReport, type Checked } from './requests.ts';
 import { badField, checkOrigin, errorResponse, HttpError, json, jsonText, readJsonBody } from './respond.ts';
-import { StoreUnavailableError, type CommentRecord, type CommentStore } from './store.ts';
+import { isErased, StoreUnavailableError, type Admission, type CommentRecord, type CommentStore, type ListPosition } from './store.ts';
+import { ADMIN_LOGIN_BACKOFF, FailureBackoff, Throttle, type BackoffRules } from './throttle.ts';
 
 export interface CommentsDeps {
   store: CommentStore;
@@ -46,6 +52,12 @@ export interface CommentsDeps {
   newId?: () => string;
   newSecret?: () => string;
   rateRules?: readonly RateRule[];
+  /** Reports per client (REPORT_RATE_RULES). */
+  reportRateRules?: readonly RateRule[];
+  /** Edits and deletes per client (CHANGE_RATE_RULES). */
+  changeRateRules?: readonly RateRule[];
+  /** Waits after failed admin logins per client (ADMIN_LOGIN_BACKOFF). */
+  adminBackoff?: BackoffRules;
   /** Where unexpected errors are reported; they reach the client only as a 500 without details. */
   logError?: (error: unknown) => void;
 }
@@ -73,12 +85,45 @@ function expectValid<T>(checked: Checked<T>): T {
 
 const notFound = (what = 'comment') => new HttpError(404, 'not_found', `There is no such ${what}.`);
 
+/** Also said by the server entry (src/integrations/security-headers.ts) for paths Astro cannot decode. */
+const MALFORMED_PATH = 'The address has a malformed percent-encoding (such as %E0%A4%A).';
+
+/** 429 for a refused rate limit, saying when to try again. */
+function rateLimited(retryAfterMs: number, what: string): HttpError {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return new HttpError(429, 'rate_limited', `Too many ${what} from here; try again in ${seconds} seconds.`, {
+    headers: { 'Retry-After': String(seconds) },
+  });
+}
+
+/** Throws the refusal of an admission that was not granted. */
+function expectAdmitted(admission: Admission, what: string): void {
+  if (admission.admitted) return;
+  if ('threadFull' in admission) {
+    throw new HttpError(409, 'thread_full', `This conversation has reached ${THREAD_REPLIES_MAX} replies. Start a new comment instead.`, {
+      field: 'parentId',
+    });
+  }
+  throw rateLimited(admission.retryAfterMs, what);
+}
+
+/** The position a cursor from a client stands for, in the order `sort`; 400 for one this service did not hand out. */
+function positionOf(cursorParam: string | null, sort: ThreadSort, what: string): ListPosition | null {
+  if (cursorParam === null || cursorParam === '') return null;
+  const cursor = decodeCursor(cursorParam);
+  if (cursor === null || cursor.sort !== sort) throw badField('cursor', `cursor is not one this ${what} handed out.`);
+  return { createdAt: cursor.createdAt, id: cursor.id };
+}
+
 export function createCommentsApi(deps: CommentsDeps): CommentsApi {
   const { store, config } = deps;
   const newId = deps.newId ?? newCommentId;
   const newSecret = deps.newSecret ?? newEditSecret;
   const rateRules = deps.rateRules ?? COMMENT_RATE_RULES;
   const logError = deps.logError ?? ((error: unknown) => console.error('[comments]', error));
+  const reportRules = deps.reportRateRules ?? REPORT_RATE_RULES;
+  const changes = new Throttle(deps.changeRateRules ?? CHANGE_RATE_RULES);
+  const adminFailures = new FailureBackoff(deps.adminBackoff ?? ADMIN_LOGIN_BACKOFF);
 
   /** The canonical path of a page that takes comments; 400 for a malformed one, 404 for one the site lacks. */
   async function knownPage(path: string | null, field: string): Promise<string> {
@@ -95,19 +140,28 @@ export function createCommentsApi(deps: CommentsDeps): CommentsApi {
     return deps.hashClient(clientAddress(request, meta.clientAddress, config.trustProxy));
   }
 
-  /** True for a request carrying the right admin token; 401 for a wrong one, 404 when moderation is off. */
-  function adminAuthorised(request: Request, required: boolean): boolean {
+  /**
+   * True for a request carrying the right admin token; 401 for a wrong one, 404 when moderation is off. After
+   * repeated wrong tokens a client waits, longer each time (429), before its next try is even looked at.
+   */
+  function adminAuthorised(request: Request, meta: RequestMeta, required: boolean): boolean {
     const header = request.headers.get('authorization');
     if (header === null && !required) return false;
     if (config.adminToken === null) {
       throw new HttpError(404, 'admin_disabled', 'Moderation is switched off: the server has no ADMIN_TOKEN.');
     }
+    const client = hashedClient(request, meta);
+    const now = deps.now();
+    const waitMs = adminFailures.waitMs(client, now);
+    if (waitMs > 0) throw rateLimited(waitMs, 'wrong admin tokens');
     const token = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1];
     if (token === undefined || !sameSecret(token, config.adminToken)) {
+      adminFailures.fail(client, now);
       throw new HttpError(401, 'unauthorized', 'The admin token is missing or wrong.', {
         headers: { 'WWW-Authenticate': 'Bearer realm="comments"' },
       });
     }
+    adminFailures.succeed(client);
     return true;
   }
 
@@ -129,13 +183,25 @@ export function createCommentsApi(deps: CommentsDeps): CommentsApi {
     );
   }
 
-  function publicComment(record: CommentRecord, own: ReadonlySet<string>, replies: PublicComment[] = []): PublicComment {
+  /** Replies a listing leaves out, and where to fetch them from. */
+  interface MoreReplies {
+    moreReplies: number;
+    repliesCursor: string | null;
+  }
+  const NO_MORE_REPLIES: MoreReplies = { moreReplies: 0, repliesCursor: null };
+
+  function publicComment(
+    record: CommentRecord,
+    own: ReadonlySet<string>,
+    replies: PublicComment[] = [],
+    more: MoreReplies = NO_MORE_REPLIES,
+  ): PublicComment {
     const mine = own.has(record.id);
     const shown = isVisible(record.status, record.openReports);
     const ownWaiting = mine && (record.status === 'published' || record.status === 'pending');
     if (!shown && !ownWaiting) {
       // A removed top-level comment kept only so that the replies under it keep their place.
-      return { id: record.id, parentId: null, name: '', text: '', createdAt: iso(record.createdAt), editedAt: null, status: 'removed', mine: false, replies };
+      return { id: record.id, parentId: null, name: '', text: '', createdAt: iso(record.createdAt), editedAt: null, status: 'removed', mine: false, replies, ...more };
     }
     return {
       id: record.id,
@@ -147,7 +213,13 @@ export function createCommentsApi(deps: CommentsDeps): CommentsApi {
       status: shown ? 'published' : 'pending',
       mine,
       replies,
+      ...more,
     };
+  }
+
+  /** The cursor for the replies after `last`, when `inAll` replies leave some after the `shown` ones. */
+  function repliesCursor(last: CommentRecord | undefined, shown: number, inAll: number): string | null {
+    return last && inAll > shown ? encodeCursor({ sort: 'oldest', createdAt: last.createdAt, id: last.id }) : null;
   }
 
   function adminComment(record: CommentRecord, reportReasons: string[] = []): AdminComment {
@@ -177,13 +249,7 @@ export function createCommentsApi(deps: CommentsDeps): CommentsApi {
     const sortParam = url.searchParams.get('sort') ?? 'oldest';
     if (!(THREAD_SORTS as readonly string[]).includes(sortParam)) throw badField('sort', 'sort must be oldest or newest.');
     const sort = sortParam as ThreadSort;
-    const cursorParam = url.searchParams.get('cursor');
-    let after = null;
-    if (cursorParam !== null && cursorParam !== '') {
-      const cursor = decodeCursor(cursorParam);
-      if (cursor === null || cursor.sort !== sort) throw badField('cursor', 'cursor is not one this listing handed out.');
-      after = { createdAt: cursor.createdAt, id: cursor.id };
-    }
+    const after = positionOf(url.searchParams.get('cursor'), sort, 'listing');
     // Anonymous first pages are the same for everyone: build them once per change, not once per reader.
     const shared = after === null && !request.headers.has('x-comment-keys');
     const cacheKey = `${page} ${sort}`;
@@ -191,20 +257,38 @@ export function createCommentsApi(deps: CommentsDeps): CommentsApi {
     const cached = shared ? firstPages.get(cacheKey) : undefined;
     if (cached && cached.version === version) return jsonText(cached.body, 200, 'public');
     const own = await provenOwnIds(request, page);
-    const rows = await store.thread({ page, sort, after, limit: THREAD_PAGE_SIZE, ownIds: [...own], reportsToHide: REPORTS_TO_HIDE });
+    const rows = await store.thread({
+      page,
+      sort,
+      after,
+      limit: THREAD_PAGE_SIZE,
+      ownIds: [...own],
+      reportsToHide: REPORTS_TO_HIDE,
+      repliesLimit: REPLIES_SHOWN,
+    });
     const topLevel = rows.topLevel.slice(0, THREAD_PAGE_SIZE);
-    const repliesByParent = new Map<string, PublicComment[]>();
+    const repliesByParent = new Map<string, CommentRecord[]>();
     for (const reply of rows.replies) {
       const siblings = repliesByParent.get(reply.parentId ?? '') ?? [];
-      siblings.push(publicComment(reply, own));
+      siblings.push(reply);
       repliesByParent.set(reply.parentId ?? '', siblings);
     }
+    const withReplies = (record: CommentRecord): PublicComment => {
+      const replies = repliesByParent.get(record.id) ?? [];
+      const inAll = rows.replyCounts.get(record.id) ?? 0;
+      return publicComment(
+        record,
+        own,
+        replies.map((reply) => publicComment(reply, own)),
+        { moreReplies: inAll - replies.length, repliesCursor: repliesCursor(replies.at(-1), replies.length, inAll) },
+      );
+    };
     const last = topLevel.at(-1);
     const body: ThreadResponse = {
       page,
       sort,
       total: rows.total,
-      comments: topLevel.map((record) => publicComment(record, own, repliesByParent.get(record.id) ?? [])),
+      comments: topLevel.map(withReplies),
       nextCursor:
         rows.topLevel.length > THREAD_PAGE_SIZE && last ? encodeCursor({ sort, createdAt: last.createdAt, id: last.id }) : null,
     };
@@ -218,6 +302,21 @@ export function createCommentsApi(deps: CommentsDeps): CommentsApi {
     return json(body, 200, own.size > 0 || request.headers.has('x-comment-keys') ? 'private' : 'public');
   };
 
+  const listReplies: Handler = async (request, _meta, [id = '']) => {
+    const parent = COMMENT_ID_PATTERN.test(id) ? await store.get(id) : null;
+    if (!parent || parent.parentId !== null) throw notFound();
+    const after = positionOf(new URL(request.url).searchParams.get('cursor'), 'oldest', 'listing');
+    const own = await provenOwnIds(request, parent.page);
+    const rows = await store.replies({ parentId: parent.id, after, limit: REPLIES_PAGE_SIZE, ownIds: [...own], reportsToHide: REPORTS_TO_HIDE });
+    const replies = rows.slice(0, REPLIES_PAGE_SIZE);
+    const body: RepliesResponse = {
+      parentId: parent.id,
+      replies: replies.map((reply) => publicComment(reply, own)),
+      nextCursor: repliesCursor(replies.at(-1), replies.length, rows.length),
+    };
+    return json(body, 200, request.headers.has('x-comment-keys') ? 'private' : 'public');
+  };
+
   const createComment: Handler = async (request, meta) => {
     checkOrigin(request, config.siteOrigin);
     const input = expectValid(parseNewComment(await readJsonBody(request)));
@@ -229,10 +328,6 @@ export function createCommentsApi(deps: CommentsDeps): CommentsApi {
       const body: CreatedResponse = { comment, editSecret, editableUntil: iso(now + EDIT_WINDOW_MS) };
       return json(body, status === 'published' ? 201 : 202);
     };
-    if (input.honeypot !== '') {
-      // Looks exactly like a real answer, so the bot learns nothing; nothing is stored.
-      return reply({ id: newId(), parentId: input.parentId, name, text: input.text, createdAt: iso(now), editedAt: null, status: status === 'published' ? 'published' : 'pending', mine: true, replies: [] });
-    }
     const page = await knownPage(input.page, 'page');
     let parentId: string | null = null;
     if (input.parentId !== null) {
@@ -244,6 +339,11 @@ export function createCommentsApi(deps: CommentsDeps): CommentsApi {
       }
       // Replies are one level deep: answering a reply joins the thread of its top-level comment.
       parentId = parent.parentId ?? parent.id;
+    }
+    if (input.honeypot !== '') {
+      // Checked like a real post and answered like one (an unknown page is a 404 here too), so the bot learns
+      // nothing; nothing is stored.
+      return reply({ id: newId(), parentId, name, text: input.text, createdAt: iso(now), editedAt: null, status, mine: true, replies: [], ...NO_MORE_REPLIES });
     }
     const record: CommentRecord = {
       id: newId(),
@@ -260,36 +360,42 @@ export function createCommentsApi(deps: CommentsDeps): CommentsApi {
     };
     const admission = await store.insert(record, {
       since: now - rateLookback(rateRules),
-      admit: (recent) => admitByRate(recent, now, rateRules),
+      admit: (recent, threadReplies) =>
+        threadReplies >= THREAD_REPLIES_MAX ? { admitted: false, threadFull: true } : admitByRate(recent, now, rateRules),
     });
-    if (!admission.admitted) {
-      const seconds = Math.max(1, Math.ceil(admission.retryAfterMs / 1000));
-      throw new HttpError(429, 'rate_limited', `Too many comments from here; try again in ${seconds} seconds.`, {
-        headers: { 'Retry-After': String(seconds) },
-      });
-    }
+    expectAdmitted(admission, 'comments');
     return reply(publicComment(record, new Set([record.id])));
   };
 
-  /** The comment a PATCH or DELETE is about, once the requester proved they may change it. */
-  async function changeableComment(id: string, editSecret: string | null, admin: boolean): Promise<CommentRecord> {
+  /**
+   * The comment a PATCH or DELETE is about, once the requester proved they may change it. Erasing needs only the
+   * edit secret: its author may erase it for as long as they hold the key, whatever became of the comment.
+   */
+  async function changeableComment(id: string, editSecret: string | null, admin: boolean, erase = false): Promise<CommentRecord> {
     if (!admin && editSecret === null) throw badField('editSecret', 'editSecret is required (or an admin token).');
     const record = COMMENT_ID_PATTERN.test(id) ? await store.get(id) : null;
-    if (!record || record.status === 'deleted' || (record.status === 'rejected' && !admin)) throw notFound();
+    if (!record || isErased(record)) throw notFound();
+    if (!erase && (record.status === 'deleted' || (record.status === 'rejected' && !admin))) throw notFound();
     if (admin) return record;
     if (!sameSecret(hashSecret(editSecret ?? ''), record.secretHash)) {
       throw new HttpError(403, 'wrong_secret', 'This browser did not post that comment.');
     }
-    if (deps.now() - record.createdAt > EDIT_WINDOW_MS) {
+    if (!erase && deps.now() - record.createdAt > EDIT_WINDOW_MS) {
       throw new HttpError(403, 'edit_window_closed', 'Comments can be changed for 15 minutes after posting.');
     }
     return record;
   }
 
-  const editComment: Handler = async (request, _meta, [id = '']) => {
+  /** Counts an edit or delete against the client's limit (the owner has none); 429 past it. */
+  function takeChange(request: Request, meta: RequestMeta, admin: boolean): void {
+    if (!admin) expectAdmitted(changes.take(hashedClient(request, meta), deps.now()), 'changes');
+  }
+
+  const editComment: Handler = async (request, meta, [id = '']) => {
     checkOrigin(request, config.siteOrigin);
-    const admin = adminAuthorised(request, false);
+    const admin = adminAuthorised(request, meta, false);
     const input = expectValid(parseEdit(await readJsonBody(request)));
+    takeChange(request, meta, admin);
     const record = await changeableComment(id, input.editSecret, admin);
     const status: CommentStatus = admin ? record.status : statusAfterEdit(config.moderation, record.status, input.text);
     const edited = await store.edit(record.id, { text: input.text, editedAt: deps.now(), status });
@@ -299,12 +405,21 @@ export function createCommentsApi(deps: CommentsDeps): CommentsApi {
     return json(body);
   };
 
-  const deleteComment: Handler = async (request, _meta, [id = '']) => {
+  /** Erases a comment for good (see CommentStore.erase): 404 when it is already gone. */
+  async function eraseComment(id: string): Promise<Response> {
+    if (!(await store.erase(id))) throw notFound();
+    const body: ErasedResponse = { id, erased: true };
+    return json(body);
+  }
+
+  const deleteComment: Handler = async (request, meta, [id = '']) => {
     checkOrigin(request, config.siteOrigin);
-    const admin = adminAuthorised(request, false);
-    const input = expectValid(parseSecretOnly(await readJsonBody(request)));
-    const record = await changeableComment(id, input.editSecret, admin);
-    const deleted = await store.setStatus(record.id, { status: 'deleted', reviewed: admin });
+    const admin = adminAuthorised(request, meta, false);
+    const input = expectValid(parseDelete(await readJsonBody(request)));
+    takeChange(request, meta, admin);
+    const record = await changeableComment(id, input.editSecret, admin, input.erase);
+    if (input.erase) return eraseComment(record.id);
+    const deleted = await store.setStatus(record.id, { status: 'deleted', reviewed: admin, at: deps.now() });
     if (!deleted) throw notFound();
     return json({ id: deleted.id, deleted: true });
   };
@@ -314,8 +429,13 @@ export function createCommentsApi(deps: CommentsDeps): CommentsApi {
     const input = expectValid(parseReport(await readJsonBody(request)));
     const record = COMMENT_ID_PATTERN.test(id) ? await store.get(id) : null;
     if (!record || record.status !== 'published') throw notFound();
-    const result = await store.report({ commentId: record.id, clientHash: hashedClient(request, meta), reason: input.reason, createdAt: deps.now() });
+    const now = deps.now();
+    const result = await store.report(
+      { commentId: record.id, clientHash: hashedClient(request, meta), reason: input.reason, createdAt: now },
+      { since: now - rateLookback(reportRules), admit: (recent) => admitByRate(recent, now, reportRules) },
+    );
     if (!result) throw notFound();
+    expectAdmitted(result.admission, 'reports');
     return json({ id: record.id, reported: true }, 202);
   };
 
@@ -331,8 +451,8 @@ export function createCommentsApi(deps: CommentsDeps): CommentsApi {
     return json(body, 200, 'public');
   };
 
-  const adminQueue: Handler = async (request) => {
-    adminAuthorised(request, true);
+  const adminQueue: Handler = async (request, meta) => {
+    adminAuthorised(request, meta, true);
     const url = new URL(request.url);
     const queueParam = url.searchParams.get('queue') ?? 'pending';
     if (!(ADMIN_QUEUES as readonly string[]).includes(queueParam)) {
@@ -340,13 +460,7 @@ export function createCommentsApi(deps: CommentsDeps): CommentsApi {
     }
     const queue = queueParam as AdminQueue;
     const sort: ThreadSort = queue === 'removed' ? 'newest' : 'oldest';
-    const cursorParam = url.searchParams.get('cursor');
-    let after = null;
-    if (cursorParam !== null && cursorParam !== '') {
-      const cursor = decodeCursor(cursorParam);
-      if (cursor === null || cursor.sort !== sort) throw badField('cursor', 'cursor is not one this queue handed out.');
-      after = { createdAt: cursor.createdAt, id: cursor.id };
-    }
+    const after = positionOf(url.searchParams.get('cursor'), sort, 'queue');
     const rows = await store.queue(queue, after, THREAD_PAGE_SIZE + 1);
     const shown = rows.slice(0, THREAD_PAGE_SIZE);
     const last = shown.at(-1);
@@ -365,13 +479,14 @@ export function createCommentsApi(deps: CommentsDeps): CommentsApi {
     restore: 'published',
   };
 
-  const adminAction: Handler = async (request, _meta, [id = '', action = '']) => {
+  const adminAction: Handler = async (request, meta, [id = '', action = '']) => {
     checkOrigin(request, config.siteOrigin);
-    adminAuthorised(request, true);
+    adminAuthorised(request, meta, true);
     expectValid(parseEmpty(await readJsonBody(request)));
+    if (action === 'erase') return eraseComment(COMMENT_ID_PATTERN.test(id) ? id : '');
     if (!(ADMIN_ACTIONS as readonly string[]).includes(action)) throw notFound('action');
     const record = COMMENT_ID_PATTERN.test(id)
-      ? await store.setStatus(id, { status: ACTION_STATUS[action as AdminAction], reviewed: true })
+      ? await store.setStatus(id, { status: ACTION_STATUS[action as AdminAction], reviewed: true, at: deps.now() })
       : null;
     if (!record) throw notFound();
     const body: AdminActionResponse = { comment: adminComment(record) };
@@ -384,6 +499,7 @@ export function createCommentsApi(deps: CommentsDeps): CommentsApi {
     { pattern: /^\/api\/comments\/counts$/, methods: { GET: countComments } },
     { pattern: /^\/api\/comments\/([^/]+)$/, methods: { PATCH: editComment, DELETE: deleteComment } },
     { pattern: /^\/api\/comments\/([^/]+)\/report$/, methods: { POST: reportComment } },
+    { pattern: /^\/api\/comments\/([^/]+)\/replies$/, methods: { GET: listReplies } },
     { pattern: /^\/api\/admin\/comments$/, methods: { GET: adminQueue } },
     { pattern: /^\/api\/admin\/comments\/([^/]+)\/([^/]+)$/, methods: { POST: adminAction } },
   ];
@@ -404,7 +520,7 @@ export function createCommentsApi(deps: CommentsDeps): CommentsApi {
       try {
         params = match.slice(1).map((part) => decodeURIComponent(part));
       } catch {
-        throw new HttpError(404, 'not_found', 'There is no such API endpoint.');
+        throw new HttpError(400, 'invalid_path', MALFORMED_PATH);
       }
       return handler(request, meta, params);
     }

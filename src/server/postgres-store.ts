@@ -1,8 +1,11 @@
 /** CommentStore on PostgreSQL through the `postgres` client: pooled connections, versioned migrations. */
 import postgres from 'postgres';
 import type { AdminQueue } from '../lib/comments/api-types.ts';
+import { REPORT_REASONS_KEPT } from '../lib/comments/limits.ts';
 import type { CommentStatus } from '../lib/comments/moderation.ts';
 import {
+  ERASED_CLIENT_HASH,
+  ERASED_SECRET_HASH,
   StoreUnavailableError,
   type Admission,
   type CommentRecord,
@@ -12,6 +15,8 @@ import {
   type InsertGuard,
   type ListPosition,
   type QueuedComment,
+  type RateGuard,
+  type RepliesQuery,
   type ReportRecord,
   type StatusChange,
   type ThreadQuery,
@@ -57,12 +62,30 @@ const MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE TABLE page_versions (page text PRIMARY KEY, version bigint NOT NULL);
     `,
   },
+  {
+    // When a comment was deleted or rejected, so it can be erased a retention period later. Comments hidden before
+    // this migration count from now.
+    version: 2,
+    sql: `
+      ALTER TABLE comments ADD COLUMN hidden_at timestamptz(3);
+      UPDATE comments SET hidden_at = now() WHERE status IN ('rejected', 'deleted');
+      CREATE INDEX comments_hidden ON comments (hidden_at) WHERE hidden_at IS NOT NULL;
+      CREATE INDEX reports_client ON reports (client_hash, created_at);
+    `,
+  },
 ];
 
 /** Bumps the version of the page of comment `id` (see CommentStore.pageVersion); call inside the write's transaction. */
 async function bumpPageOf(sql: Query, id: string): Promise<void> {
   await sql`
     INSERT INTO page_versions (page, version) SELECT page, 1 FROM comments WHERE id = ${id}
+    ON CONFLICT (page) DO UPDATE SET version = page_versions.version + 1`;
+}
+
+/** Bumps the version of `page`, for a change that leaves no comment row to find it by. */
+async function bumpPage(sql: Query, page: string): Promise<void> {
+  await sql`
+    INSERT INTO page_versions (page, version) VALUES (${page}, 1)
     ON CONFLICT (page) DO UPDATE SET version = page_versions.version + 1`;
 }
 
@@ -171,15 +194,40 @@ export class PostgresCommentStore implements CommentStore {
         parentIds.length === 0
           ? Promise.resolve([])
           : sql`
-              SELECT r.* FROM comments r
-              WHERE r.parent_id = ANY(${parentIds}::text[])
-                AND ((r.status = 'published' AND r.open_reports < ${hide})
-                     OR (r.status IN ('published', 'pending') AND r.id = ANY(${own}::text[])))
-              ORDER BY r.created_at, r.id`,
+              SELECT * FROM (
+                SELECT r.*,
+                       row_number() OVER (PARTITION BY r.parent_id ORDER BY r.created_at, r.id) AS position,
+                       count(*) OVER (PARTITION BY r.parent_id)::int AS in_all
+                FROM comments r
+                WHERE r.parent_id = ANY(${parentIds}::text[])
+                  AND ((r.status = 'published' AND r.open_reports < ${hide})
+                       OR (r.status IN ('published', 'pending') AND r.id = ANY(${own}::text[])))) counted
+              WHERE position <= ${query.repliesLimit}
+              ORDER BY created_at, id`,
         sql`SELECT count(*)::int AS total FROM comments
             WHERE page = ${query.page} AND status = 'published' AND open_reports < ${hide}`,
       ]);
-      return { topLevel, replies: replies.map(toRecord), total: Number(totals[0]?.['total'] ?? 0) };
+      return {
+        topLevel,
+        replies: replies.map(toRecord),
+        replyCounts: new Map(replies.map((row) => [row['parent_id'] as string, row['in_all'] as number])),
+        total: Number(totals[0]?.['total'] ?? 0),
+      };
+    });
+  }
+
+  async replies(query: RepliesQuery): Promise<CommentRecord[]> {
+    return this.#guard(async (sql) => {
+      const own = [...query.ownIds];
+      const after = query.after ? sql`AND (r.created_at, r.id) > (${new Date(query.after.createdAt)}, ${query.after.id})` : sql``;
+      const rows = await sql`
+        SELECT r.* FROM comments r
+        WHERE r.parent_id = ${query.parentId} ${after}
+          AND ((r.status = 'published' AND r.open_reports < ${query.reportsToHide})
+               OR (r.status IN ('published', 'pending') AND r.id = ANY(${own}::text[])))
+        ORDER BY r.created_at, r.id
+        LIMIT ${query.limit + 1}`;
+      return rows.map(toRecord);
     });
   }
 
@@ -222,8 +270,17 @@ export class PostgresCommentStore implements CommentStore {
           SELECT created_at FROM comments
           WHERE client_hash = ${record.clientHash} AND created_at > ${new Date(guard.since)}
           ORDER BY created_at`;
-        const admission = guard.admit(recent.map((row) => (row['created_at'] as Date).getTime()));
-        if (admission.admitted) await insertComment(tx, record);
+        let threadReplies = 0;
+        if (record.parentId !== null) {
+          // Replies to one comment queue behind each other, so two at once cannot both take the last place.
+          await tx`SELECT id FROM comments WHERE id = ${record.parentId} FOR UPDATE`;
+          const [row] = await tx`
+            SELECT count(*)::int AS replies FROM comments
+            WHERE parent_id = ${record.parentId} AND status IN ('published', 'pending')`;
+          threadReplies = Number(row?.['replies'] ?? 0);
+        }
+        const admission = guard.admit(recent.map((row) => (row['created_at'] as Date).getTime()), threadReplies);
+        if (admission.admitted) await insertComment(tx, record, null);
         return admission;
       }),
     );
@@ -246,9 +303,13 @@ export class PostgresCommentStore implements CommentStore {
   async setStatus(id: string, change: StatusChange): Promise<CommentRecord | null> {
     return this.#guard((sql) =>
       sql.begin(async (tx) => {
-        const [row] = change.reviewed
-          ? await tx`UPDATE comments SET status = ${change.status}, open_reports = 0 WHERE id = ${id} RETURNING *`
-          : await tx`UPDATE comments SET status = ${change.status} WHERE id = ${id} RETURNING *`;
+        const hidden = change.status === 'rejected' || change.status === 'deleted';
+        const [row] = await tx`
+          UPDATE comments SET status = ${change.status},
+            open_reports = CASE WHEN ${change.reviewed} THEN 0 ELSE open_reports END,
+            hidden_at = CASE WHEN ${hidden} THEN coalesce(hidden_at, ${new Date(change.at)}) END
+          WHERE id = ${id} AND NOT (status = 'deleted' AND text = '')
+          RETURNING *`;
         if (!row) return null;
         await bumpPageOf(tx, id);
         if (change.reviewed) await tx`UPDATE reports SET open = false WHERE comment_id = ${id} AND open`;
@@ -257,21 +318,39 @@ export class PostgresCommentStore implements CommentStore {
     );
   }
 
-  async report(report: Omit<ReportRecord, 'open'>): Promise<{ added: boolean; openReports: number } | null> {
+  async report(
+    report: Omit<ReportRecord, 'open'>,
+    guard: RateGuard,
+  ): Promise<{ admission: Admission; added: boolean; openReports: number } | null> {
     return this.#guard((sql) =>
       sql.begin(async (tx) => {
-        const [comment] = await tx`SELECT id FROM comments WHERE id = ${report.commentId} FOR UPDATE`;
+        const [comment] = await tx`SELECT open_reports FROM comments WHERE id = ${report.commentId} FOR UPDATE`;
         if (!comment) return null;
+        // One client's reports queue behind each other, so a burst cannot slip under the limit together.
+        await tx`SELECT pg_advisory_xact_lock(hashtextextended(${`report ${report.clientHash}`}, 0))`;
+        const recent = await tx`
+          SELECT created_at FROM reports
+          WHERE client_hash = ${report.clientHash} AND created_at > ${new Date(guard.since)}
+          ORDER BY created_at`;
+        const admission = guard.admit(recent.map((row) => (row['created_at'] as Date).getTime()));
+        if (!admission.admitted) return { admission, added: false, openReports: Number(comment['open_reports']) };
         const inserted = await tx`
           INSERT INTO reports (comment_id, client_hash, reason, created_at, open)
           VALUES (${report.commentId}, ${report.clientHash}, ${report.reason}, ${new Date(report.createdAt)}, true)
           ON CONFLICT (comment_id, client_hash) DO NOTHING`;
         const added = inserted.count === 1;
-        if (added) await bumpPageOf(tx, report.commentId);
+        if (added) {
+          await bumpPageOf(tx, report.commentId);
+          // The count keeps growing; the reasons stop at the newest few, so no comment can gather pages of them.
+          await tx`
+            UPDATE reports SET reason = '' WHERE comment_id = ${report.commentId} AND reason <> '' AND client_hash NOT IN (
+              SELECT client_hash FROM reports WHERE comment_id = ${report.commentId} AND reason <> ''
+              ORDER BY created_at DESC, client_hash DESC LIMIT ${REPORT_REASONS_KEPT})`;
+        }
         const [row] = added
           ? await tx`UPDATE comments SET open_reports = open_reports + 1 WHERE id = ${report.commentId} RETURNING open_reports`
           : await tx`SELECT open_reports FROM comments WHERE id = ${report.commentId}`;
-        return { added, openReports: Number(row?.['open_reports'] ?? 0) };
+        return { admission, added, openReports: Number(row?.['open_reports'] ?? 0) };
       }),
     );
   }
@@ -283,7 +362,7 @@ export class PostgresCommentStore implements CommentStore {
       const filter = {
         pending: sql`status = 'pending'`,
         reported: sql`open_reports > 0 AND status IN ('published', 'pending')`,
-        removed: sql`status IN ('rejected', 'deleted')`,
+        removed: sql`status IN ('rejected', 'deleted') AND NOT (status = 'deleted' AND text = '')`,
       }[queue];
       const order = newest ? sql`DESC` : sql`ASC`;
       const position = after
@@ -293,7 +372,9 @@ export class PostgresCommentStore implements CommentStore {
         : sql``;
       const rows = await sql`
         SELECT c.*, coalesce(
-          (SELECT array_agg(r.reason ORDER BY r.created_at DESC) FROM reports r WHERE r.comment_id = c.id AND r.open),
+          (SELECT array_agg(reason ORDER BY created_at DESC, client_hash DESC) FROM (
+             SELECT r.reason, r.created_at, r.client_hash FROM reports r WHERE r.comment_id = c.id AND r.open AND r.reason <> ''
+             ORDER BY r.created_at DESC, r.client_hash DESC LIMIT ${REPORT_REASONS_KEPT}) newest),
           '{}') AS report_reasons
         FROM comments c WHERE ${filter} ${position}
         ORDER BY c.created_at ${order}, c.id ${order}
@@ -341,8 +422,9 @@ export class PostgresCommentStore implements CommentStore {
       batch = [];
       await this.#sql.begin(async (tx) => {
         for (const item of current) {
+          // A hidden comment's retention starts again on import: a backup does not say when it was hidden.
           const inserted =
-            item.type === 'comment' ? await insertComment(tx, item) : await insertReport(tx, item);
+            item.type === 'comment' ? await insertComment(tx, item, Date.now()) : await insertReport(tx, item);
           if (inserted) result.inserted += 1;
           else result.skipped += 1;
         }
@@ -356,17 +438,63 @@ export class PostgresCommentStore implements CommentStore {
     return result;
   }
 
+  async erase(id: string): Promise<boolean> {
+    return this.#guard((sql) => sql.begin((tx) => eraseOne(tx, id)));
+  }
+
+  async eraseHiddenBefore(cutoff: number): Promise<number> {
+    return this.#guard(async (sql) => {
+      // Replies first, so that a parent whose last reply goes can go with it.
+      const rows = await sql`
+        SELECT id FROM comments WHERE hidden_at < ${new Date(cutoff)} ORDER BY parent_id IS NULL, created_at, id`;
+      let erased = 0;
+      for (const row of rows) {
+        if (await sql.begin((tx) => eraseOne(tx, row['id'] as string))) erased += 1;
+      }
+      return erased;
+    });
+  }
+
   async close(): Promise<void> {
     await this.#sql.end({ timeout: 5 });
   }
 }
 
-async function insertComment(sql: Query, record: CommentRecord): Promise<boolean> {
+/** See CommentStore.erase; call inside a transaction. */
+async function eraseOne(tx: Query, id: string): Promise<boolean> {
+  const [row] = await tx`
+    SELECT page, parent_id FROM comments WHERE id = ${id} AND NOT (status = 'deleted' AND text = '') FOR UPDATE`;
+  if (!row) return false;
+  const parentId = (row['parent_id'] as string | null) ?? null;
+  await tx`DELETE FROM reports WHERE comment_id = ${id}`;
+  const [reply] = await tx`SELECT 1 AS found FROM comments WHERE parent_id = ${id} LIMIT 1`;
+  if (reply) {
+    await tx`
+      UPDATE comments SET name = '', text = '', status = 'deleted', edited_at = NULL, secret_hash = ${ERASED_SECRET_HASH},
+        client_hash = ${ERASED_CLIENT_HASH}, open_reports = 0, hidden_at = NULL
+      WHERE id = ${id}`;
+  } else {
+    await tx`DELETE FROM comments WHERE id = ${id}`;
+    // A placeholder whose last reply has gone holds nothing worth keeping.
+    if (parentId !== null) {
+      await tx`
+        DELETE FROM comments WHERE id = ${parentId} AND status = 'deleted' AND text = ''
+          AND NOT EXISTS (SELECT 1 FROM comments WHERE parent_id = ${parentId})`;
+    }
+  }
+  await bumpPage(tx, row['page'] as string);
+  return true;
+}
+
+/** `hiddenAt`: when a hidden comment counts as hidden since (for retention); ignored for visible or erased ones. */
+async function insertComment(sql: Query, record: CommentRecord, hiddenAt: number | null): Promise<boolean> {
+  const hidden = (record.status === 'rejected' || record.status === 'deleted') && record.text !== '';
   const result = await sql`
-    INSERT INTO comments (id, page, parent_id, name, text, status, created_at, edited_at, secret_hash, client_hash, open_reports)
+    INSERT INTO comments (id, page, parent_id, name, text, status, created_at, edited_at, secret_hash, client_hash, open_reports, hidden_at)
     VALUES (${record.id}, ${record.page}, ${record.parentId}, ${record.name}, ${record.text}, ${record.status},
             ${new Date(record.createdAt)}, ${record.editedAt === null ? null : new Date(record.editedAt)},
-            ${record.secretHash}, ${record.clientHash}, ${record.openReports})
+            ${record.secretHash}, ${record.clientHash}, ${record.openReports},
+            ${hidden && hiddenAt !== null ? new Date(hiddenAt) : null})
     ON CONFLICT (id) DO NOTHING`;
   if (result.count === 1) await bumpPageOf(sql, record.id);
   return result.count === 1;

@@ -12,6 +12,18 @@ export const COMMENT_RATE_RULES: readonly RateRule[] = [
   { windowMs: 60 * 60 * 1000, max: 30 },
 ];
 
+/** Reports per client: enough for a reader who finds several bad comments, not for a flood. */
+export const REPORT_RATE_RULES: readonly RateRule[] = [
+  { windowMs: 60 * 1000, max: 5 },
+  { windowMs: 60 * 60 * 1000, max: 20 },
+];
+
+/** Edits and deletes per client, together: 10 a minute and 60 an hour. */
+export const CHANGE_RATE_RULES: readonly RateRule[] = [
+  { windowMs: 60 * 1000, max: 10 },
+  { windowMs: 60 * 60 * 1000, max: 60 },
+];
+
 /** The longest window: how far back the store must look for a client's comments. */
 export function rateLookback(rules: readonly RateRule[]): number {
   return Math.max(...rules.map((rule) => rule.windowMs));

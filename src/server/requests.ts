@@ -1,6 +1,6 @@
 /** Checks request bodies field by field, so every rejection names the field at fault. */
 import { COMMENT_ID_PATTERN, EDIT_SECRET_PATTERN, REPORT_REASON_MAX } from '../lib/comments/limits.ts';
-import { characterCount, isPlainText, nameProblem, textProblem } from '../lib/comments/validation.ts';
+import { characterCount, nameProblem, plainTextProblem, textProblem } from '../lib/comments/validation.ts';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; field: string; message: string };
 
@@ -18,8 +18,10 @@ export interface EditBody {
   editSecret: string | null;
 }
 
-export interface SecretBody {
+export interface DeleteBody {
   editSecret: string | null;
+  /** Erase the comment for good instead of hiding it. */
+  erase: boolean;
 }
 
 export interface ReportBody {
@@ -112,12 +114,14 @@ export function parseEdit(body: unknown): Checked<EditBody> {
   return { ok: true, value: { text: text.value, editSecret: editSecret.value } };
 }
 
-export function parseSecretOnly(body: unknown): Checked<SecretBody> {
-  const checked = fieldsOf(body, ['editSecret']);
+export function parseDelete(body: unknown): Checked<DeleteBody> {
+  const checked = fieldsOf(body, ['editSecret', 'erase']);
   if (!checked.ok) return checked;
   const editSecret = editSecretOf(checked.value);
   if (!editSecret.ok) return editSecret;
-  return { ok: true, value: { editSecret: editSecret.value } };
+  const erase = checked.value['erase'] ?? false;
+  if (typeof erase !== 'boolean') return invalid('erase', 'erase must be true or false.');
+  return { ok: true, value: { editSecret: editSecret.value, erase } };
 }
 
 export function parseReport(body: unknown): Checked<ReportBody> {
@@ -126,7 +130,7 @@ export function parseReport(body: unknown): Checked<ReportBody> {
   const reason = optionalString(checked.value, 'reason');
   if (!reason.ok) return reason;
   const text = (reason.value ?? '').trim();
-  if (characterCount(text) > REPORT_REASON_MAX || !isPlainText(text, true)) {
+  if (characterCount(text) > REPORT_REASON_MAX || plainTextProblem(text, true) !== null) {
     return invalid('reason', `reason must be plain text of at most ${REPORT_REASON_MAX} characters.`);
   }
   return { ok: true, value: { reason: text } };

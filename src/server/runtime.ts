@@ -6,15 +6,26 @@ import { createCommentsApi, type CommentsApi } from './http.ts';
 import { knownPages } from './known-pages.ts';
 import { openStore } from './open-store.ts';
 import { errorResponse, HttpError } from './respond.ts';
+import { startRetention } from './retention.ts';
+import { startupWarnings } from './startup-checks.ts';
 
 let api: CommentsApi | undefined;
 
 function processApi(): CommentsApi {
   if (api) return api;
   const config = readConfig(process.env);
-  for (const warning of config.warnings) console.warn(`[comments] ${warning}`);
+  const warnings = [...config.warnings, ...startupWarnings(config, import.meta.env.PROD)];
+  for (const warning of warnings) console.warn(`[comments] ${warning}`);
   const hashClient = createClientHasher(config.clientSecret ?? loadOrCreateSecret(config.dataDir));
-  api = createCommentsApi({ store: openStore(config), knownPages, now: Date.now, config, hashClient });
+  const store = openStore(config);
+  api = createCommentsApi({ store, knownPages, now: Date.now, config, hashClient });
+  void startRetention({
+    store,
+    retentionDays: config.retentionDays,
+    now: Date.now,
+    log: (message) => console.warn(`[comments] ${message}`),
+    every: setInterval,
+  });
   return api;
 }
 

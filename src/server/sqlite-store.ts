@@ -1,10 +1,12 @@
 /** CommentStore on a SQLite file through node:sqlite: WAL, a busy timeout, foreign keys, versioned migrations. */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import type { AdminQueue } from '../lib/comments/api-types.ts';
+import { REPORT_REASONS_KEPT } from '../lib/comments/limits.ts';
 import type { CommentStatus } from '../lib/comments/moderation.ts';
+import { prepareDataFile, restrictDataFiles } from './data-files.ts';
 import {
+  ERASED_CLIENT_HASH,
+  ERASED_SECRET_HASH,
   StoreUnavailableError,
   type Admission,
   type CommentRecord,
@@ -14,6 +16,8 @@ import {
   type InsertGuard,
   type ListPosition,
   type QueuedComment,
+  type RateGuard,
+  type RepliesQuery,
   type ReportRecord,
   type StatusChange,
   type ThreadQuery,
@@ -60,12 +64,30 @@ const MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE TABLE page_versions (page TEXT PRIMARY KEY, version INTEGER NOT NULL) STRICT;
     `,
   },
+  {
+    // When a comment was deleted or rejected, so it can be erased a retention period later. Comments hidden before
+    // this migration count from now.
+    version: 2,
+    sql: `
+      ALTER TABLE comments ADD COLUMN hidden_at INTEGER;
+      UPDATE comments SET hidden_at = CAST(strftime('%s', 'now') AS INTEGER) * 1000 WHERE status IN ('rejected', 'deleted');
+      CREATE INDEX comments_hidden ON comments (hidden_at) WHERE hidden_at IS NOT NULL;
+      CREATE INDEX reports_client ON reports (client_hash, created_at);
+    `,
+  },
 ];
 
 /** Bumps the version of the page of comment :id (see CommentStore.pageVersion). */
 const BUMP_PAGE_OF_COMMENT = `
   INSERT INTO page_versions (page, version) SELECT page, 1 FROM comments WHERE id = :id
   ON CONFLICT (page) DO UPDATE SET version = version + 1`;
+/** Bumps the version of :page, for a change that leaves no comment row to find it by. */
+const BUMP_PAGE = `
+  INSERT INTO page_versions (page, version) VALUES (:page, 1)
+  ON CONFLICT (page) DO UPDATE SET version = version + 1`;
+/** An erased comment's placeholder (see isErased). */
+const ERASED = `(status = 'deleted' AND text = '')`;
+const HIDDEN_STATUSES = `('rejected', 'deleted')`;
 
 const COLUMNS = `id, page, parent_id, name, text, status, created_at, edited_at, secret_hash, client_hash, open_reports`;
 const VISIBLE = (alias: string) => `(${alias}.status = 'published' AND ${alias}.open_reports < :hide)`;
@@ -108,10 +130,12 @@ export class SqliteCommentStore implements CommentStore {
   constructor(path: string, options: { busyTimeoutMs?: number } = {}) {
     this.#path = path;
     this.#busyTimeoutMs = options.busyTimeoutMs ?? BUSY_TIMEOUT_MS;
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:') prepareDataFile(path);
     this.#db = new DatabaseSync(path, { timeout: this.#busyTimeoutMs, enableForeignKeyConstraints: true });
     this.#guard(() => {
       this.#db.exec('PRAGMA journal_mode = WAL');
+      // SQLite gives the -wal and -shm files the database file's mode; ones left by an older version are fixed here.
+      if (path !== ':memory:') restrictDataFiles(path);
       // FULL: a comment acknowledged to its author is on disk, even if the machine loses power right after.
       this.#db.exec('PRAGMA synchronous = FULL');
       this.#db.exec('PRAGMA foreign_keys = ON');
@@ -208,19 +232,46 @@ export class SqliteCommentStore implements CommentStore {
         params,
       ).map(toRecord);
       const parentIds = JSON.stringify(topLevel.slice(0, query.limit).map((comment) => comment.id));
-      const replies = this.#all(
-        `SELECT ${COLUMNS} FROM comments r
-         WHERE r.parent_id IN (SELECT value FROM json_each(:parents)) AND (${VISIBLE('r')} OR ${OWN('r')})
-         ORDER BY r.created_at, r.id`,
-        { parents: parentIds, hide: query.reportsToHide, own: params['own'] as string },
-      ).map(toRecord);
+      const replyRows = this.#all(
+        `SELECT * FROM (
+           SELECT ${COLUMNS},
+                  row_number() OVER (PARTITION BY r.parent_id ORDER BY r.created_at, r.id) AS position,
+                  count(*) OVER (PARTITION BY r.parent_id) AS in_all
+           FROM comments r
+           WHERE r.parent_id IN (SELECT value FROM json_each(:parents)) AND (${VISIBLE('r')} OR ${OWN('r')}))
+         WHERE position <= :repliesLimit
+         ORDER BY created_at, id`,
+        { parents: parentIds, hide: query.reportsToHide, own: params['own'] as string, repliesLimit: query.repliesLimit },
+      );
+      const replies = replyRows.map(toRecord);
+      const replyCounts = new Map(replyRows.map((row) => [String(row['parent_id']), Number(row['in_all'])]));
       const total = Number(
         this.#get(`SELECT count(*) AS total FROM comments c WHERE c.page = :page AND ${VISIBLE('c')}`, {
           page: query.page,
           hide: query.reportsToHide,
         })?.['total'],
       );
-      return { topLevel, replies, total };
+      return { topLevel, replies, replyCounts, total };
+    });
+  }
+
+  async replies(query: RepliesQuery): Promise<CommentRecord[]> {
+    return this.#guard(() => {
+      const params: Record<string, SQLInputValue> = {
+        parent: query.parentId,
+        hide: query.reportsToHide,
+        own: JSON.stringify(query.ownIds),
+        limit: query.limit + 1,
+        afterAt: query.after?.createdAt ?? -1,
+        afterId: query.after?.id ?? '',
+      };
+      return this.#all(
+        `SELECT ${COLUMNS} FROM comments r
+         WHERE r.parent_id = :parent AND (${VISIBLE('r')} OR ${OWN('r')}) AND (r.created_at, r.id) > (:afterAt, :afterId)
+         ORDER BY r.created_at, r.id
+         LIMIT :limit`,
+        params,
+      ).map(toRecord);
     });
   }
 
@@ -261,18 +312,28 @@ export class SqliteCommentStore implements CommentStore {
         'SELECT created_at FROM comments WHERE client_hash = :client AND created_at > :since ORDER BY created_at',
         { client: record.clientHash, since: guard.since },
       ).map((row) => Number(row['created_at']));
-      const admission = guard.admit(recent);
-      if (admission.admitted) this.#insertComment(record);
+      const threadReplies =
+        record.parentId === null
+          ? 0
+          : Number(
+              this.#get(`SELECT count(*) AS replies FROM comments WHERE parent_id = :parent AND status IN ('published', 'pending')`, {
+                parent: record.parentId,
+              })?.['replies'],
+            );
+      const admission = guard.admit(recent, threadReplies);
+      if (admission.admitted) this.#insertComment(record, null);
       return admission;
     });
   }
 
-  #insertComment(record: CommentRecord): number {
+  /** `hiddenAt`: when a hidden comment counts as hidden since (for retention); ignored for visible ones. */
+  #insertComment(record: CommentRecord, hiddenAt: number | null): number {
     const inserted = this.#run(
-      `INSERT INTO comments (${COLUMNS})
-       VALUES (:id, :page, :parentId, :name, :text, :status, :createdAt, :editedAt, :secretHash, :clientHash, :openReports)
+      `INSERT INTO comments (${COLUMNS}, hidden_at)
+       VALUES (:id, :page, :parentId, :name, :text, :status, :createdAt, :editedAt, :secretHash, :clientHash, :openReports,
+               CASE WHEN :status IN ${HIDDEN_STATUSES} AND :text <> '' THEN :hiddenAt END)
        ON CONFLICT (id) DO NOTHING`,
-      { ...record },
+      { ...record, hiddenAt },
     );
     if (inserted > 0) this.#run(BUMP_PAGE_OF_COMMENT, { id: record.id });
     return inserted;
@@ -295,9 +356,10 @@ export class SqliteCommentStore implements CommentStore {
   async setStatus(id: string, change: StatusChange): Promise<CommentRecord | null> {
     return this.#write(() => {
       const changed = this.#run(
-        `UPDATE comments SET status = :status, open_reports = CASE WHEN :reviewed THEN 0 ELSE open_reports END
-         WHERE id = :id`,
-        { id, status: change.status, reviewed: change.reviewed ? 1 : 0 },
+        `UPDATE comments SET status = :status, open_reports = CASE WHEN :reviewed THEN 0 ELSE open_reports END,
+           hidden_at = CASE WHEN :status IN ${HIDDEN_STATUSES} THEN coalesce(hidden_at, :at) END
+         WHERE id = :id AND NOT ${ERASED}`,
+        { id, status: change.status, reviewed: change.reviewed ? 1 : 0, at: change.at },
       );
       if (changed === 0) return null;
       this.#run(BUMP_PAGE_OF_COMMENT, { id });
@@ -307,9 +369,19 @@ export class SqliteCommentStore implements CommentStore {
     });
   }
 
-  async report(report: Omit<ReportRecord, 'open'>): Promise<{ added: boolean; openReports: number } | null> {
+  async report(
+    report: Omit<ReportRecord, 'open'>,
+    guard: RateGuard,
+  ): Promise<{ admission: Admission; added: boolean; openReports: number } | null> {
     return this.#write(() => {
-      if (!this.#get('SELECT 1 AS found FROM comments WHERE id = :id', { id: report.commentId })) return null;
+      const comment = this.#get('SELECT open_reports FROM comments WHERE id = :id', { id: report.commentId });
+      if (!comment) return null;
+      const recent = this.#all(
+        'SELECT created_at FROM reports WHERE client_hash = :client AND created_at > :since ORDER BY created_at',
+        { client: report.clientHash, since: guard.since },
+      ).map((row) => Number(row['created_at']));
+      const admission = guard.admit(recent);
+      if (!admission.admitted) return { admission, added: false, openReports: Number(comment['open_reports']) };
       const added =
         this.#run(
           `INSERT INTO reports (comment_id, client_hash, reason, created_at, open)
@@ -320,11 +392,18 @@ export class SqliteCommentStore implements CommentStore {
       if (added) {
         this.#run('UPDATE comments SET open_reports = open_reports + 1 WHERE id = :id', { id: report.commentId });
         this.#run(BUMP_PAGE_OF_COMMENT, { id: report.commentId });
+        // The count keeps growing; the reasons stop at the newest few, so no comment can gather pages of them.
+        this.#run(
+          `UPDATE reports SET reason = '' WHERE comment_id = :id AND reason <> '' AND client_hash NOT IN (
+             SELECT client_hash FROM reports WHERE comment_id = :id AND reason <> ''
+             ORDER BY created_at DESC, client_hash DESC LIMIT :kept)`,
+          { id: report.commentId, kept: REPORT_REASONS_KEPT },
+        );
       }
       const openReports = Number(
         this.#get('SELECT open_reports FROM comments WHERE id = :id', { id: report.commentId })?.['open_reports'],
       );
-      return { added, openReports };
+      return { admission, added, openReports };
     });
   }
 
@@ -335,7 +414,7 @@ export class SqliteCommentStore implements CommentStore {
       const filter = {
         pending: `status = 'pending'`,
         reported: `open_reports > 0 AND status IN ('published', 'pending')`,
-        removed: `status IN ('rejected', 'deleted')`,
+        removed: `status IN ${HIDDEN_STATUSES} AND NOT ${ERASED}`,
       }[queue];
       const params: Record<string, SQLInputValue> = { limit };
       let position = '';
@@ -352,8 +431,9 @@ export class SqliteCommentStore implements CommentStore {
       return rows.map((record) => ({
         ...record,
         reportReasons: this.#all(
-          'SELECT reason FROM reports WHERE comment_id = :id AND open = 1 ORDER BY created_at DESC',
-          { id: record.id },
+          `SELECT reason FROM reports WHERE comment_id = :id AND open = 1 AND reason <> ''
+           ORDER BY created_at DESC, client_hash DESC LIMIT :kept`,
+          { id: record.id, kept: REPORT_REASONS_KEPT },
         ).map((row) => String(row['reason'])),
       }));
     });
@@ -395,7 +475,8 @@ export class SqliteCommentStore implements CommentStore {
     const flush = () => {
       this.#write(() => {
         for (const item of batch) {
-          const inserted = item.type === 'comment' ? this.#insertComment(withoutType(item)) : this.#insertReport(item);
+          // A hidden comment's retention starts again on import: a backup does not say when it was hidden.
+          const inserted = item.type === 'comment' ? this.#insertComment(withoutType(item), Date.now()) : this.#insertReport(item);
           if (inserted === 1) result.inserted += 1;
           else result.skipped += 1;
         }
@@ -423,6 +504,49 @@ export class SqliteCommentStore implements CommentStore {
         open: report.open ? 1 : 0,
       },
     );
+  }
+
+  async erase(id: string): Promise<boolean> {
+    return this.#write(() => this.#eraseOne(id));
+  }
+
+  async eraseHiddenBefore(cutoff: number): Promise<number> {
+    return this.#write(() => {
+      // Replies first, so that a parent whose last reply goes can go with it.
+      const ids = this.#all(
+        `SELECT id FROM comments WHERE hidden_at < :cutoff ORDER BY parent_id IS NULL, created_at, id`,
+        { cutoff },
+      ).map((row) => String(row['id']));
+      return ids.filter((id) => this.#eraseOne(id)).length;
+    });
+  }
+
+  /** See CommentStore.erase; call inside a write transaction. */
+  #eraseOne(id: string): boolean {
+    const row = this.#get(`SELECT page, parent_id FROM comments WHERE id = :id AND NOT ${ERASED}`, { id });
+    if (!row) return false;
+    const page = String(row['page']);
+    const parentId = row['parent_id'] === null ? null : String(row['parent_id']);
+    this.#run('DELETE FROM reports WHERE comment_id = :id', { id });
+    if (this.#get('SELECT 1 AS found FROM comments WHERE parent_id = :id LIMIT 1', { id })) {
+      this.#run(
+        `UPDATE comments SET name = '', text = '', status = 'deleted', edited_at = NULL, secret_hash = :secretHash,
+           client_hash = :clientHash, open_reports = 0, hidden_at = NULL
+         WHERE id = :id`,
+        { id, secretHash: ERASED_SECRET_HASH, clientHash: ERASED_CLIENT_HASH },
+      );
+    } else {
+      this.#run('DELETE FROM comments WHERE id = :id', { id });
+      // A placeholder whose last reply has gone holds nothing worth keeping.
+      if (parentId !== null) {
+        this.#run(
+          `DELETE FROM comments WHERE id = :parent AND ${ERASED} AND NOT EXISTS (SELECT 1 FROM comments WHERE parent_id = :parent)`,
+          { parent: parentId },
+        );
+      }
+    }
+    this.#run(BUMP_PAGE, { page });
+    return true;
   }
 
   async close(): Promise<void> {

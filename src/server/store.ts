@@ -53,6 +53,18 @@ export interface ThreadQuery {
   ownIds: readonly string[];
   /** Open reports from this many clients hide a comment. */
   reportsToHide: number;
+  /** Replies to return per top-level comment, oldest first; `replyCounts` tells how many there are in all. */
+  repliesLimit: number;
+}
+
+/** More replies to one top-level comment, after the ones a reader has. */
+export interface RepliesQuery {
+  parentId: string;
+  after: ListPosition | null;
+  /** Replies to return; the store returns one more when there are more. */
+  limit: number;
+  ownIds: readonly string[];
+  reportsToHide: number;
 }
 
 export interface ThreadRows {
@@ -61,26 +73,41 @@ export interface ThreadRows {
    * that still have a visible reply (the caller shows those as placeholders).
    */
   topLevel: CommentRecord[];
-  /** Visible (or own, pending) replies to those top-level comments, oldest first. */
+  /** Visible (or own, pending) replies to those top-level comments, oldest first, at most `repliesLimit` each. */
   replies: CommentRecord[];
+  /** Visible (or own, pending) replies per listed top-level comment, in all; absent for none. */
+  replyCounts: Map<string, number>;
   /** Visible comments on the page, replies included. */
   total: number;
 }
 
-/** A rate-limit verdict for a new comment, decided from the poster's recent comment times. */
-export type Admission = { admitted: true } | { admitted: false; retryAfterMs: number };
+/**
+ * A verdict on a new comment or report: admitted, refused by a rate limit (retry later), or refused because the
+ * thread it replies to is full.
+ */
+export type Admission = { admitted: true } | { admitted: false; retryAfterMs: number } | { admitted: false; threadFull: true };
 
 export interface InsertGuard {
   /** Look at the poster's comments created after this time. */
   since: number;
-  /** Decides, inside the insert's transaction, from those comments' creation times (oldest first). */
-  admit: (recentCreatedAts: number[]) => Admission;
+  /**
+   * Decides, inside the insert's transaction, from those comments' creation times (oldest first) and the replies
+   * the thread already has (published or waiting; 0 for a top-level comment).
+   */
+  admit: (recentCreatedAts: number[], threadReplies: number) => Admission;
 }
 
-/** A status change by the owner; `reviewed` closes the comment's open reports. */
+/** A rate limit decided inside a write's transaction from the times of the client's earlier writes of that kind. */
+export interface RateGuard {
+  since: number;
+  admit: (recentTimes: number[]) => Admission;
+}
+
+/** A status change; `reviewed` closes the comment's open reports; `at` is when (hidden comments are erased later). */
 export interface StatusChange {
   status: CommentStatus;
   reviewed: boolean;
+  at: number;
 }
 
 /** One line of a backup: a comment or a report, in dependency order (parents before replies before reports). */
@@ -106,11 +133,24 @@ export interface CommentStore {
   getMany(ids: readonly string[]): Promise<CommentRecord[]>;
   /** Stores a new comment if `guard` admits it; the check and the insert are one transaction. */
   insert(record: CommentRecord, guard: InsertGuard): Promise<Admission>;
+  /** More replies to one top-level comment (see RepliesQuery), oldest first. */
+  replies(query: RepliesQuery): Promise<CommentRecord[]>;
   /** Replaces the text of a comment that is neither rejected nor deleted; null when there is none. */
   edit(id: string, change: { text: string; editedAt: number; status: CommentStatus }): Promise<CommentRecord | null>;
+  /** Changes the status of a comment that was not erased; null when there is none. */
   setStatus(id: string, change: StatusChange): Promise<CommentRecord | null>;
-  /** Records a report once per client and comment; `added` is false for a repeat. */
-  report(report: Omit<ReportRecord, 'open'>): Promise<{ added: boolean; openReports: number } | null>;
+  /**
+   * Records a report once per client and comment if `guard` admits it (from the client's recent reports); `added`
+   * is false for a repeat or a refusal. Only the newest REPORT_REASONS_KEPT reasons of a comment are kept.
+   */
+  report(report: Omit<ReportRecord, 'open'>, guard: RateGuard): Promise<{ admission: Admission; added: boolean; openReports: number } | null>;
+  /**
+   * Erases a comment for good: its reports go, and so does the row, unless replies hang under it; then it stays as
+   * an empty, deleted placeholder (no name, text, secret or client hash). False when there is no such comment.
+   */
+  erase(id: string): Promise<boolean>;
+  /** Erases (as erase does) every comment deleted or rejected before `cutoff`; returns how many. */
+  eraseHiddenBefore(cutoff: number): Promise<number>;
   queue(queue: AdminQueue, after: ListPosition | null, limit: number): Promise<QueuedComment[]>;
   exportAll(): AsyncIterable<ExportItem>;
   importItems(items: Iterable<ExportItem> | AsyncIterable<ExportItem>): Promise<ImportResult>;
@@ -120,4 +160,13 @@ export interface CommentStore {
 /** The store could not get to its data in time (a lock held too long, the database unreachable); worth a retry. */
 export class StoreUnavailableError extends Error {
   override readonly name = 'StoreUnavailableError';
+}
+
+/** What an erased placeholder keeps instead of its hashes: they match no edit secret and no client. */
+export const ERASED_SECRET_HASH = '0'.repeat(64);
+export const ERASED_CLIENT_HASH = '0'.repeat(32);
+
+/** An erased comment kept only as a placeholder for its replies: deleted, with no name and no text. */
+export function isErased(record: Pick<CommentRecord, 'status' | 'text'>): boolean {
+  return record.status === 'deleted' && record.text === '';
 }

@@ -55,10 +55,10 @@ export async function editComment(state: MapStore<ThreadState>, id: string, text
   return result;
 }
 
-/** Deletes one of the reader's comments; replies stay under a placeholder. */
+/** Erases one of the reader's comments from the server for good; replies stay under a placeholder. */
 export async function removeComment(state: MapStore<ThreadState>, id: string): Promise<ApiResult<unknown>> {
   const key = ownKeys.get()[id];
-  const result = await callApi<unknown>(`/api/comments/${id}`, sendJson('DELETE', { editSecret: key?.secret ?? null }));
+  const result = await callApi<unknown>(`/api/comments/${id}`, sendJson('DELETE', { editSecret: key?.secret ?? null, erase: true }));
   if (!result.ok) return result;
   forgetKey(id);
   const current = state.get();
@@ -70,7 +70,7 @@ export async function removeComment(state: MapStore<ThreadState>, id: string): P
       ? { ...comment, name: '', text: '', editedAt: null, status: 'removed', mine: false }
       : null;
   });
-  state.set({ ...current, comments, total, notice: 'Your comment was deleted.' });
+  state.set({ ...current, comments, total, notice: 'Your comment was deleted and erased from the server.' });
   return result;
 }
 

@@ -4,7 +4,7 @@
  */
 import { persistentAtom } from '@nanostores/persistent';
 import { map, type MapStore, type ReadableAtom } from 'nanostores';
-import type { CreatedResponse, EditedResponse, ErrorResponse, PublicComment, ThreadResponse } from '../lib/comments/api-types.ts';
+import type { CreatedResponse, EditedResponse, ErrorResponse, PublicComment, RepliesResponse, ThreadResponse } from '../lib/comments/api-types.ts';
 import type { ThreadSort } from '../lib/comments/cursor.ts';
 import { OWN_KEYS_STORAGE_KEY, ownKeysHeader, parseOwnKeys, type OwnCommentKey, type OwnCommentKeys } from '../lib/comments/own-keys.ts';
 
@@ -113,6 +113,8 @@ export interface Thread {
   state: MapStore<ThreadState>;
   load(sort?: ThreadSort): Promise<void>;
   loadMore(): Promise<void>;
+  /** Fetches the next replies of a top-level comment; resolves to the ids of the replies it added. */
+  loadReplies(parentId: string): Promise<string[]>;
   post(input: NewComment): Promise<ApiResult<CreatedResponse>>;
   edit(id: string, text: string): Promise<ApiResult<EditedResponse>>;
   remove(id: string): Promise<ApiResult<unknown>>;
@@ -190,12 +192,39 @@ export function createThread(page: string): Thread {
     });
   }
 
+  async function loadReplies(parentId: string): Promise<string[]> {
+    const parent = state.get().comments.find((comment) => comment.id === parentId);
+    if (!parent?.repliesCursor) return [];
+    const url = `/api/comments/${parentId}/replies?${new URLSearchParams({ cursor: parent.repliesCursor })}`;
+    const result = await callApi<RepliesResponse>(url, listInit());
+    if (!result.ok) {
+      state.set({ ...state.get(), failure: result.failure });
+      return [];
+    }
+    const known = new Set(parent.replies.map((reply) => reply.id));
+    const added = result.body.replies.filter((reply) => !known.has(reply.id));
+    const comments = state.get().comments.map((comment) =>
+      comment.id === parentId
+        ? {
+            ...comment,
+            // The reader's own new reply was shown at once, ahead of the ones between: put everything in order.
+            replies: inThreadOrder([...comment.replies, ...added], 'oldest'),
+            moreReplies: Math.max(0, comment.moreReplies - added.length),
+            repliesCursor: result.body.nextCursor,
+          }
+        : comment,
+    );
+    state.set({ ...state.get(), comments, failure: null, notice: `Showing ${added.length} more ${added.length === 1 ? 'reply' : 'replies'}.` });
+    return added.map((reply) => reply.id);
+  }
+
   // Writing is rarer than reading: its code (stores/comment-changes.ts) loads on the first change.
   const changes = () => import('./comment-changes.ts');
   const thread: Thread = {
     state,
     load,
     loadMore,
+    loadReplies,
     post: async (input) => (await changes()).postComment(page, state, input),
     edit: async (id, text) => (await changes()).editComment(state, id, text),
     remove: async (id) => (await changes()).removeComment(state, id),

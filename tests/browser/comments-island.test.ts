@@ -121,7 +121,7 @@ describe.skipIf(!hasChromium)('comments in Chromium', () => {
     await reply.getByRole('button', { name: 'Delete your comment' }).click();
     await reply.getByRole('button', { name: 'Delete comment' }).click();
     await expect.poll(() => first.locator('.comment-replies').count(), POLL).toBe(0);
-    await expect.poll(() => authorPage.locator('.comments > p[role="status"]').textContent(), POLL).toBe('Your comment was deleted.');
+    await expect.poll(() => authorPage.locator('.comments > p[role="status"]').textContent(), POLL).toBe('Your comment was deleted and erased from the server.');
     await expect.poll(() => authorPage.locator('#comments-heading').textContent(), POLL).toBe('1 comment');
 
     await form.getByLabel('Your comment').fill('More help at https://example.com/resources');
@@ -173,10 +173,17 @@ describe.skipIf(!hasChromium)('comments in Chromium', () => {
     await expect.poll(() => adminPage.locator('.admin-queue > p[role="status"]').textContent(), POLL).toBe('Comment by Ana approved.');
     // The token stays in this tab's sessionStorage only.
     expect(await adminPage.evaluate(() => [sessionStorage.getItem('back-together:admin-token'), localStorage.length])).toEqual([ADMIN_TOKEN, 0]);
+    // Erasing for good asks first, then takes the comment out of the queue and the thread.
+    await adminPage.getByRole('button', { name: 'Reported' }).click();
+    await reported.waitFor();
+    await reported.getByRole('button', { name: 'Erase for good comment by Ana' }).click();
+    await reported.getByRole('button', { name: 'Erase it' }).click();
+    await expect.poll(() => adminPage.locator('.admin-queue > p[role="status"]').textContent(), POLL).toBe('Comment by Ana erased for good.');
 
     await openComments(otherPage, path);
     await comment(otherPage, 'More help at https://example.com/resources').waitFor();
-    await expect.poll(() => otherPage.locator('#comments-heading').textContent(), POLL).toBe('2 comments');
+    await expect.poll(() => otherPage.locator('#comments-heading').textContent(), POLL).toBe('1 comment');
+    expect(await otherPage.locator('.comment-body', { hasText: 'First thoughts' }).count()).toBe(0);
 
     expect(ownErrors(authorWatch.errors)).toEqual([]);
     expect(ownErrors(adminWatch.errors).filter((error) => !error.includes("401"))).toEqual([]);
@@ -193,7 +200,7 @@ describe.skipIf(!hasChromium)('comments in Chromium', () => {
     expect(await textarea.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await textarea.getAttribute('aria-describedby'))!.split(' ');
     const errorText = await page.locator(`[id="${describedBy[0]}"]`).textContent();
-    expect(errorText).toBe('Write at least 2 characters.');
+    expect(errorText).toBe('Write at least 2 visible characters.');
     expect(await page.locator(`[id="${describedBy[1]}"]`).textContent()).toContain('of 4,000 characters');
     expect(await textarea.evaluate((element) => element === document.activeElement)).toBe(true);
     expect(await form.getByRole('status').textContent()).toBe('Please correct the highlighted field.');

@@ -83,7 +83,7 @@ describe('comments API on the built server', () => {
       [postComment(server.url, { page, text: 'x', extra: 1 }), 400, 'invalid_field', 'extra'],
       [postComment(server.url, { page, text: 'x' }), 400, 'invalid_field', 'text'],
       [postComment(server.url, { page, text: 'ok', website: 'javascript:alert(1)' }), 400, 'invalid_field', 'website'],
-      [postComment(server.url, { page, text: 'y'.repeat(20_000) }), 413, 'body_too_large'],
+      [postComment(server.url, { page, text: 'y'.repeat(50_000) }), 413, 'body_too_large'],
       [fetch(`${server.url}/api/comments`, { method: 'POST', headers: { 'content-type': 'text/plain', origin: server.url }, body: JSON.stringify({ page, text: 'hello' }) }), 415, 'unsupported_media_type'],
       [postComment(server.url, { page, text: 'hello' }, { headers: { origin: 'https://evil.example' } }), 403, 'forbidden_origin'],
       [postComment(server.url, { page: '/steps/nope/', text: 'hello' }), 404, 'unknown_page', 'page'],
@@ -93,6 +93,9 @@ describe('comments API on the built server', () => {
       [fetch(`${server.url}/api/comments/aaaaaaaaaaaaaaaa/report`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }), 404, 'not_found'],
       [fetch(`${server.url}/api/admin/comments`), 401, 'unauthorized'],
       [fetch(`${server.url}/api/no-such-thing`), 404, 'not_found'],
+      [fetch(`${server.url}/api/comments/%E0%A4%A`), 400, 'invalid_path'],
+      [postComment(server.url, { page, text: 'Fine words', name: '\u202EnimdA' }), 400, 'invalid_field', 'name'],
+      [postComment(server.url, { page, text: `Z${'\u0301'.repeat(3999)}` }), 400, 'invalid_field', 'text'],
       [fetch(`${server.url}/api/comments`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{}' }), 405, 'method_not_allowed'],
     ];
     for (const [pending, status, code, field] of cases) {
@@ -136,6 +139,8 @@ describe('comments API on the built server', () => {
   it('keeps a keyed hash of clients, never their address, and its key private in the data folder', async () => {
     const secret = join(server.dataDir, 'comments-secret');
     expect(statSync(secret).mode & 0o777).toBe(0o600);
+    expect(statSync(join(server.dataDir, 'comments.db')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(server.dataDir, 'comments.db-wal')).mode & 0o777).toBe(0o600);
     const stored = ['comments.db', 'comments.db-wal'].map((file) => {
       try {
         return readFileSync(join(server.dataDir, file)).toString('latin1');

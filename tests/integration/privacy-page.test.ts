@@ -7,6 +7,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EDIT_WINDOW_MS } from '../../src/lib/comments/limits';
 import { OWN_KEY_LIFETIME_MS } from '../../src/lib/comments/own-keys';
+import { RETENTION_DAYS_DEFAULT } from '../../src/server/config';
 import { repoRoot } from '../support/paths';
 import { builtPage, builtPages, visibleText } from '../support/site';
 
@@ -91,6 +92,10 @@ function schemaColumns(file: string): Map<string, string[]> {
       .filter((name) => name !== '' && !/^(PRIMARY|FOREIGN|UNIQUE|CHECK|CONSTRAINT)$/i.test(name));
     tables.set(match[1]!.toLowerCase(), columns);
   }
+  // Columns added by later migrations.
+  for (const match of code.matchAll(/ALTER TABLE (\w+) ADD COLUMN (\w+)/gi)) {
+    tables.get(match[1]!.toLowerCase())?.push(match[2]!);
+  }
   return tables;
 }
 
@@ -162,6 +167,15 @@ describe('the privacy page lists what the server keeps', () => {
     // The numbers come from the code that enforces them.
     expect(privacyText).toContain(`within ${EDIT_WINDOW_MS / 60_000} minutes`);
     expect(privacyText).toContain(`after ${OWN_KEY_LIFETIME_MS / 86_400_000} days`);
+    expect(privacyText).toContain(`for ${RETENTION_DAYS_DEFAULT} days, marked as deleted`);
+    expect(privacyText).toContain(`After ${RETENTION_DAYS_DEFAULT} days it’s erased automatically`);
+  });
+
+  it('says what is true of the address hash, and that search words stay out of history', () => {
+    // The built page has typographic apostrophes.
+    expect(privacyText).toContain('can’t be reversed without the server’s secret key');
+    expect(privacyText).not.toMatch(/can’t be turned back/);
+    expect(privacyText).toContain('Your search words aren’t kept in the address bar or your browser’s history');
   });
 });
 

@@ -1,7 +1,9 @@
 /** `npm run comments -- export | import`: backups and moves between SQLite and PostgreSQL, losing nothing. */
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadOrCreateSecret } from '../../src/server/client-id.ts';
 import type { CommentStore } from '../../src/server/store.ts';
 import { ALWAYS, commentRecord, openPostgresStore, openSqliteStore, T0, type OpenedStore } from '../support/comments.ts';
 import { postgresAvailable } from '../support/postgres.ts';
@@ -38,7 +40,7 @@ async function seedVariety(store: CommentStore): Promise<void> {
   await store.insert(commentRecord({ createdAt: T0 + 1000, parentId: top.id, status: 'pending', editedAt: T0 + 2000 }), ALWAYS);
   await store.insert(commentRecord({ createdAt: T0 + 3000, status: 'rejected', page: '/articles/no-contact/' }), ALWAYS);
   await store.insert(commentRecord({ createdAt: T0 + 4000, status: 'deleted' }), ALWAYS);
-  await store.report({ commentId: top.id, clientHash: 'd'.repeat(32), reason: 'needs a look', createdAt: T0 + 5000 });
+  await store.report({ commentId: top.id, clientHash: 'd'.repeat(32), reason: 'needs a look', createdAt: T0 + 5000 }, ALWAYS);
 }
 
 const kinds: { name: string; open: () => Promise<OpenedStore> }[] = [{ name: 'sqlite', open: openSqliteStore }];
@@ -101,5 +103,26 @@ describe('comments CLI', { timeout: 60_000 }, () => {
     const wrong = await cli(['restore'], source.location);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('usage: npm run comments -- export > backup.jsonl');
+  });
+
+  it('rotates the client-hash key beside the SQLite file, private to its owner, unless it comes from COMMENTS_SECRET', async () => {
+    const source = await open(kinds[0]!);
+    const dir = dirname(source.location);
+    const before = loadOrCreateSecret(dir);
+    const rotated = await cli(['rotate-secret'], source.location);
+    expect(rotated.code).toBe(0);
+    expect(rotated.stderr).toMatch(/Restart the server/);
+    const after = readFileSync(join(dir, 'comments-secret'), 'utf8');
+    expect(after).not.toBe(before);
+    expect(after.length).toBeGreaterThanOrEqual(32);
+    expect(statSync(join(dir, 'comments-secret')).mode & 0o777).toBe(0o600);
+    const fromEnv = spawnSync(process.execPath, ['scripts/comments.mjs', 'rotate-secret'], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: '', COMMENTS_DB: source.location, COMMENTS_SECRET: 'x'.repeat(40) },
+      encoding: 'utf8',
+    });
+    expect(fromEnv.status).toBe(2);
+    expect(fromEnv.stderr).toMatch(/COMMENTS_SECRET is set/);
+    expect(readFileSync(join(dir, 'comments-secret'), 'utf8')).toBe(after);
   });
 });

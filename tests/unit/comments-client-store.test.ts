@@ -26,7 +26,7 @@ afterEach(() => {
 });
 
 function comment(id: string, overrides: Partial<CreatedResponse['comment']> = {}): CreatedResponse['comment'] {
-  return { id, parentId: null, name: 'Anonymous', text: 'Hello', createdAt: new Date().toISOString(), editedAt: null, status: 'published', mine: false, replies: [], ...overrides };
+  return { id, parentId: null, name: 'Anonymous', text: 'Hello', createdAt: new Date().toISOString(), editedAt: null, status: 'published', mine: false, replies: [], moreReplies: 0, repliesCursor: null, ...overrides };
 }
 
 function answer(status: number, body: unknown): Response {
@@ -54,7 +54,7 @@ describe('thread', () => {
       answer(202, { comment: comment('eeeeeeeeeeeeeeee', { status: 'pending', mine: true }), editSecret: SECRET, editableUntil: '' } satisfies CreatedResponse),
       answer(201, { comment: comment('ffffffffffffffff', { parentId: 'dddddddddddddddd', mine: true }), editSecret: SECRET, editableUntil: '' } satisfies CreatedResponse),
       answer(200, { comment: comment('ffffffffffffffff', { parentId: 'dddddddddddddddd', text: 'Edited', status: 'pending', mine: true }) }),
-      answer(200, { id: 'eeeeeeeeeeeeeeee', deleted: true }),
+      answer(200, { id: 'eeeeeeeeeeeeeeee', erased: true }),
     ];
     vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
       calls.push({ url, init });
@@ -85,9 +85,40 @@ describe('thread', () => {
 
     await thread.remove('eeeeeeeeeeeeeeee');
     expect(calls[4]!.init.method).toBe('DELETE');
+    expect(JSON.parse(calls[4]!.init.body as string)).toEqual({ editSecret: SECRET, erase: true });
     expect(store.ownKeys.get()['eeeeeeeeeeeeeeee']).toBeUndefined();
     expect(thread.state.get().comments.map((c) => c.id)).toEqual(['dddddddddddddddd']);
-    expect(thread.state.get().notice).toBe('Your comment was deleted.');
+    expect(thread.state.get().notice).toBe('Your comment was deleted and erased from the server.');
+  });
+
+  it('loads more replies of a comment on request, in order, and says how many it added', async () => {
+    const at = (second: number) => new Date(Date.UTC(2030, 0, 1, 0, 0, second)).toISOString();
+    const reply = (id: string, second: number) => comment(id, { parentId: 'dddddddddddddddd', createdAt: at(second) });
+    const replies: Response[] = [
+      answer(200, {
+        page: PAGE,
+        sort: 'oldest',
+        total: 4,
+        comments: [comment('dddddddddddddddd', { createdAt: at(0), replies: [reply('rrrrrrrrrrrrrrr2', 2)], moreReplies: 2, repliesCursor: 'CURSOR' })],
+        nextCursor: null,
+      } satisfies ThreadResponse),
+      answer(200, { parentId: 'dddddddddddddddd', replies: [reply('rrrrrrrrrrrrrrr3', 3), reply('rrrrrrrrrrrrrrr4', 4)], nextCursor: null }),
+    ];
+    const urls: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => {
+      urls.push(url);
+      return replies.shift()!;
+    });
+    const thread = store.createThread(PAGE);
+    await thread.load();
+    expect(await thread.loadReplies('dddddddddddddddd')).toEqual(['rrrrrrrrrrrrrrr3', 'rrrrrrrrrrrrrrr4']);
+    expect(urls[1]).toBe('/api/comments/dddddddddddddddd/replies?cursor=CURSOR');
+    const [top] = thread.state.get().comments;
+    expect(top!.replies.map((r) => r.id)).toEqual(['rrrrrrrrrrrrrrr2', 'rrrrrrrrrrrrrrr3', 'rrrrrrrrrrrrrrr4']);
+    expect(top).toMatchObject({ moreReplies: 0, repliesCursor: null });
+    expect(thread.state.get().notice).toBe('Showing 2 more replies.');
+    expect(await thread.loadReplies('dddddddddddddddd')).toEqual([]);
+    expect(urls).toHaveLength(2);
   });
 
   it('shows the reader’s new comment at once, and keeps the thread in order as later pages load', async () => {

@@ -10,7 +10,8 @@ import type { CommentsConfig } from '../../src/server/config.ts';
 import { createCommentsApi, type CommentsApi, type CommentsDeps } from '../../src/server/http.ts';
 import type { RateRule } from '../../src/server/rate-limit.ts';
 import { StoreUnavailableError, type CommentStore } from '../../src/server/store.ts';
-import { fakeClock, openSqliteStore, T0, type OpenedStore } from '../support/comments.ts';
+import { ALWAYS, commentRecord, fakeClock, openPostgresStore, openSqliteStore, T0, type OpenedStore } from '../support/comments.ts';
+import { postgresAvailable } from '../support/postgres.ts';
 
 const ORIGIN = 'https://back-together.example';
 const PAGE = '/steps/take-time/';
@@ -28,8 +29,8 @@ interface Setup {
 
 type Config = Pick<CommentsConfig, 'siteOrigin' | 'adminToken' | 'moderation' | 'trustProxy'>;
 
-async function setup(config: Partial<Config> = {}, extra: Partial<CommentsDeps> = {}): Promise<Setup> {
-  const opened = await openSqliteStore();
+async function setup(config: Partial<Config> = {}, extra: Partial<CommentsDeps> = {}, open = openSqliteStore): Promise<Setup> {
+  const opened = await open();
   const clock = fakeClock();
   const errors: unknown[] = [];
   const api = createCommentsApi({
@@ -213,8 +214,8 @@ describe('comments API', { timeout: 30_000 }, () => {
       await local.opened.dispose();
     });
 
-    it('refuses bodies over 16 KiB (413), declared or streamed', async () => {
-      const big = JSON.stringify({ page: PAGE, text: 'x'.repeat(17_000) });
+    it('refuses bodies over 40 KiB (413), declared or streamed', async () => {
+      const big = JSON.stringify({ page: PAGE, text: 'x'.repeat(42_000) });
       const declared = await call(s.api, 'POST', '/api/comments', { raw: big, headers: { 'content-type': 'application/json', 'content-length': String(big.length) } });
       expect(await errorOf(declared)).toMatchObject({ status: 413, code: 'body_too_large' });
       const bytes = new TextEncoder().encode(big);
@@ -604,7 +605,7 @@ describe('comments API', { timeout: 30_000 }, () => {
         await call(s.api, 'POST', '/api/comments/%E0%A4%A/report', { body: {} }),
         await call(s.api, 'OPTIONS', '/api/comments', { headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } }),
       ];
-      expect(responses.map((response) => response.status)).toEqual([404, 405, 405, 404, 405]);
+      expect(responses.map((response) => response.status)).toEqual([404, 405, 405, 400, 405]);
       expect(responses[1]!.headers.get('allow')).toBe('GET, POST');
       for (const response of responses) {
         expectSecurityHeaders(response);
@@ -705,5 +706,201 @@ describe('text round trip', { timeout: 60_000 }, () => {
     } finally {
       await s.opened.dispose();
     }
+  });
+});
+
+const engines: { name: string; open: () => Promise<OpenedStore> }[] = [{ name: 'sqlite', open: openSqliteStore }];
+if (postgresAvailable()) engines.push({ name: 'postgres', open: openPostgresStore });
+
+/** Abuse one person can do alone, and forgetting: each case on SQLite and PostgreSQL. */
+describe.each(engines)('one person’s abuse, and erasure: $name', { timeout: 60_000 }, ({ open }) => {
+  let s: Setup;
+  const auth = { authorization: `Bearer ${ADMIN}` };
+  beforeEach(async () => {
+    s = await setup({}, {}, open);
+  });
+  afterEach(async () => {
+    await s.opened.dispose();
+    expect(s.errors).toEqual([]);
+  });
+
+  async function exportedText(): Promise<string> {
+    const lines: string[] = [];
+    for await (const item of s.opened.store.exportAll()) lines.push(JSON.stringify(item));
+    return lines.join('\n');
+  }
+
+  it('refuses a pile of combining marks in a comment or a name', async () => {
+    const deface = await post(s.api, { text: `Hello Z${'\u0301'.repeat(3999)}` });
+    expect(await errorOf(deface)).toMatchObject({ status: 400, field: 'text', message: expect.stringMatching(/at most 3 accents/) });
+    const name = await post(s.api, { text: 'Fine words', name: '\u0301'.repeat(60) });
+    expect(await errorOf(name)).toMatchObject({ status: 400, field: 'name' });
+    // Real writing with marks is welcome: Vietnamese, Hebrew points, Devanagari, emoji sequences.
+    expect((await post(s.api, { text: 'Việt Nam, שָׁלוֹם, क्षत्रिय, 👩‍💻 1️⃣', name: 'Zoë 👩‍💻' })).status).toBe(201);
+    expect(await storedCount(s.opened.store)).toBe(1);
+  });
+
+  it('refuses names that pass for another and texts with nothing visible', async () => {
+    for (const name of ['\u202EnimdA', 'Ad\u200Bmin', '\u200B', '\u2066Admin\u2069', 'Ad\u00ADmin']) {
+      expect(await errorOf(await post(s.api, { text: 'Hello there', name }))).toMatchObject({ status: 400, field: 'name' });
+    }
+    const invisible = await post(s.api, { text: '\u200B\u200B' });
+    expect(await errorOf(invisible)).toMatchObject({ status: 400, field: 'text', message: 'Write at least 2 visible characters.' });
+    expect(await storedCount(s.opened.store)).toBe(0);
+  });
+
+  it('answers a path with malformed percent-encoding in JSON', async () => {
+    expect(await errorOf(await call(s.api, 'PATCH', '/api/comments/%E0%A4%A', { body: {} }))).toMatchObject({ status: 400, code: 'invalid_path' });
+  });
+
+  it('says what a lone surrogate is', async () => {
+    const response = await post(s.api, { text: 'half an emoji \uD83D here' });
+    expect(await errorOf(response)).toMatchObject({ status: 400, field: 'text', message: expect.stringMatching(/broken character \(half of an emoji/) });
+  });
+
+  it('sends 10 replies per comment in a listing and the rest a page at a time, so a flooded thread stays small', async () => {
+    const top = commentRecord({ createdAt: T0 - 10_000 });
+    await s.opened.store.insert(top, ALWAYS);
+    for (let index = 0; index < 150; index += 1) {
+      await s.opened.store.insert(commentRecord({ parentId: top.id, createdAt: T0 - 9_000 + index, text: 'r'.repeat(4000), clientHash: String(index).padStart(32, '0') }), ALWAYS);
+    }
+    const response = await call(s.api, 'GET', `/api/comments?page=${PAGE}`);
+    const bytes = (await response.clone().arrayBuffer()).byteLength;
+    expect(bytes).toBeLessThan(50_000);
+    const first = ((await response.json()) as ThreadResponse).comments[0]!;
+    expect(first.replies).toHaveLength(10);
+    expect(first.moreReplies).toBe(140);
+    let cursor = first.repliesCursor;
+    const seen = first.replies.map((reply) => reply.id);
+    while (cursor !== null) {
+      const page = await call(s.api, 'GET', `/api/comments/${top.id}/replies?cursor=${cursor}`);
+      expect(page.status).toBe(200);
+      const body = (await page.json()) as { replies: { id: string; moreReplies: number }[]; nextCursor: string | null };
+      expect(body.replies.length).toBeLessThanOrEqual(20);
+      seen.push(...body.replies.map((reply) => reply.id));
+      cursor = body.nextCursor;
+    }
+    expect(seen).toHaveLength(150);
+    expect(new Set(seen).size).toBe(150);
+    expect(await errorOf(await call(s.api, 'GET', `/api/comments/${top.id}/replies?cursor=nonsense`))).toMatchObject({ status: 400, field: 'cursor' });
+    expect((await call(s.api, 'GET', '/api/comments/aaaaaaaaaaaaaaaa/replies')).status).toBe(404);
+  });
+
+  it('closes a thread at 100 replies with a clear 409', async () => {
+    const { comment } = await created(await post(s.api, { text: 'Start of a long talk' }));
+    for (let index = 0; index < 99; index += 1) {
+      await s.opened.store.insert(commentRecord({ parentId: comment.id, clientHash: String(index).padStart(32, '0') }), ALWAYS);
+    }
+    expect((await post(s.api, { text: 'The hundredth reply', parentId: comment.id }, { client: '192.0.2.7' })).status).toBe(201);
+    const full = await post(s.api, { text: 'One more', parentId: comment.id }, { client: '192.0.2.8' });
+    expect(await errorOf(full)).toMatchObject({ status: 409, code: 'thread_full', field: 'parentId', message: expect.stringMatching(/100 replies/) });
+    expect((await post(s.api, { text: 'A new thread is fine' }, { client: '192.0.2.8' })).status).toBe(201);
+  });
+
+  it('limits reports per client, and keeps the newest ten reasons with the count', async () => {
+    const comments = [];
+    for (let index = 0; index < 7; index += 1) comments.push((await created(await post(s.api, { text: `Comment ${index}` }, { client: `192.0.2.${100 + index}` }))).comment);
+    const report = (id: string, client: string, reason = '') => call(s.api, 'POST', `/api/comments/${id}/report`, { body: { reason }, client });
+    for (const comment of comments.slice(0, 5)) expect((await report(comment.id, '198.51.100.1')).status).toBe(202);
+    const limited = await report(comments[5]!.id, '198.51.100.1');
+    expect(await errorOf(limited)).toMatchObject({ status: 429, code: 'rate_limited' });
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+
+    const target = comments[6]!;
+    for (let index = 0; index < 25; index += 1) {
+      s.clock.advance(1000);
+      expect((await report(target.id, `203.0.113.${index + 1}`, `${String(index).padStart(2, '0')} ${'why '.repeat(120)}`)).status).toBe(202);
+    }
+    const response = await call(s.api, 'GET', '/api/admin/comments?queue=reported', { headers: auth });
+    const queue = (await response.clone().json()) as AdminQueueResponse;
+    const queued = queue.comments.find((comment) => comment.id === target.id)!;
+    expect(queued.openReports).toBe(25);
+    expect(queued.reportReasons.map((reason) => reason.slice(0, 2))).toEqual(['24', '23', '22', '21', '20', '19', '18', '17', '16', '15']);
+    expect((await exportedText()).match(/"reason":"\d\d why/g)).toHaveLength(10);
+  });
+
+  it('throttles edits and deletes per client, but not the owner', async () => {
+    const { comment, editSecret } = await created(await post(s.api, { text: 'Draft' }));
+    for (let index = 0; index < 10; index += 1) {
+      expect((await call(s.api, 'PATCH', `/api/comments/${comment.id}`, { body: { text: `Draft ${index}`, editSecret } })).status).toBe(200);
+    }
+    const limited = await call(s.api, 'PATCH', `/api/comments/${comment.id}`, { body: { text: 'Draft 11', editSecret } });
+    expect(await errorOf(limited)).toMatchObject({ status: 429, code: 'rate_limited' });
+    expect(limited.headers.get('retry-after')).toBe('60');
+    expect((await call(s.api, 'DELETE', `/api/comments/${comment.id}`, { body: { editSecret } })).status).toBe(429);
+    expect((await call(s.api, 'PATCH', `/api/comments/${comment.id}`, { body: { text: 'By the owner' }, headers: auth })).status).toBe(200);
+    s.clock.advance(MINUTE);
+    expect((await call(s.api, 'DELETE', `/api/comments/${comment.id}`, { body: { editSecret } })).status).toBe(200);
+  });
+
+  it('makes a client wait, longer each time, after repeated wrong admin tokens', async () => {
+    const wrong = { authorization: `Bearer ${ADMIN}-wrong` };
+    const queue = (headers: Record<string, string>, client = '192.0.2.66') => call(s.api, 'GET', '/api/admin/comments', { headers, client });
+    for (let index = 0; index < 6; index += 1) expect((await queue(wrong)).status).toBe(401);
+    const blocked = await queue(wrong);
+    expect(await errorOf(blocked)).toMatchObject({ status: 429, code: 'rate_limited' });
+    expect(blocked.headers.get('retry-after')).toBe('1');
+    // Even the right token waits its turn: a guesser cannot tell when it would have been right.
+    expect((await queue(auth)).status).toBe(429);
+    expect((await queue(auth, '192.0.2.67')).status).toBe(200);
+    s.clock.advance(1000);
+    expect((await queue(wrong)).status).toBe(401);
+    expect((await queue(wrong)).headers.get('retry-after')).toBe('2');
+    s.clock.advance(2000);
+    expect((await queue(auth)).status).toBe(200);
+    // A success starts the count afresh.
+    for (let index = 0; index < 6; index += 1) expect((await queue(wrong)).status).toBe(401);
+  });
+
+  it('behind a trusted proxy, falls back to the socket address for a forwarded value that is not an IP address', async () => {
+    const proxied = await setup({ trustProxy: 1 }, {}, open);
+    for (let index = 1; index <= 5; index += 1) {
+      expect((await post(proxied.api, { text: 'hi there' }, { headers: { 'x-forwarded-for': `not-an-ip-${index}` } })).status).toBe(201);
+    }
+    expect((await post(proxied.api, { text: 'hi there' }, { headers: { 'x-forwarded-for': 'not-an-ip-6' } })).status).toBe(429);
+    expect((await post(proxied.api, { text: 'hi there' }, { headers: { 'x-forwarded-for': '2001:db8::1' } })).status).toBe(201);
+    await proxied.opened.dispose();
+  });
+
+  it('answers a honeypot post exactly as the real post would, 404 for an unknown page included', async () => {
+    for (const body of [{ page: '/steps/not-a-step/', text: 'Buy now' }, { text: 'Buy now', parentId: 'aaaaaaaaaaaaaaaa' }, { text: 'x' }]) {
+      const bot = await post(s.api, { ...body, honeypot: 'http://spam.example' });
+      const human = await post(s.api, body);
+      expect(bot.status).toBe(human.status);
+      expect(await bot.json()).toEqual(await human.json());
+    }
+    expect(await storedCount(s.opened.store)).toBe(0);
+  });
+
+  it('lets an author erase their comment for good while they hold its key, also after the edit window', async () => {
+    const { comment, editSecret } = await created(await post(s.api, { text: 'Something I regret', name: 'Robin' }));
+    const reply = await created(await post(s.api, { text: 'A reply to it', parentId: comment.id }, { client: '192.0.2.9' }));
+    s.clock.advance(20 * 24 * 60 * MINUTE);
+    const erase = (secret: string) => call(s.api, 'DELETE', `/api/comments/${comment.id}`, { body: { editSecret: secret, erase: true } });
+    expect(await errorOf(await erase(reply.editSecret))).toMatchObject({ status: 403, code: 'wrong_secret' });
+    const erased = await erase(editSecret);
+    expect(erased.status).toBe(200);
+    expect(await erased.json()).toEqual({ id: comment.id, erased: true });
+    const thread = await list(s.api);
+    expect(thread.comments).toMatchObject([{ id: comment.id, status: 'removed', name: '', text: '', replies: [{ text: 'A reply to it' }] }]);
+    const backup = await exportedText();
+    expect(backup).not.toContain('Something I regret');
+    expect(backup).not.toContain('Robin');
+    expect((await erase(editSecret)).status).toBe(404);
+    // Erasing the last reply takes the placeholder with it.
+    expect((await call(s.api, 'DELETE', `/api/comments/${reply.comment.id}`, { body: { editSecret: reply.editSecret, erase: true } })).status).toBe(200);
+    expect(await storedCount(s.opened.store)).toBe(0);
+  });
+
+  it('lets the owner erase a comment for good from the queues: text, name and report reasons gone', async () => {
+    const { comment } = await created(await post(s.api, { text: 'Cruel words here', name: 'Troll' }));
+    await call(s.api, 'POST', `/api/comments/${comment.id}/report`, { body: { reason: 'cruel to someone' }, client: '198.51.100.4' });
+    const erased = await call(s.api, 'POST', `/api/admin/comments/${comment.id}/erase`, { body: {}, headers: auth });
+    expect(erased.status).toBe(200);
+    expect(await erased.json()).toEqual({ id: comment.id, erased: true });
+    const backup = await exportedText();
+    for (const gone of ['Cruel words here', 'Troll', 'cruel to someone']) expect(backup).not.toContain(gone);
+    expect((await call(s.api, 'POST', `/api/admin/comments/${comment.id}/erase`, { body: {}, headers: auth })).status).toBe(404);
+    expect((await call(s.api, 'POST', `/api/admin/comments/${comment.id}/erase`, { body: {} })).status).toBe(401);
   });
 });

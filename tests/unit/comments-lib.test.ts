@@ -24,7 +24,7 @@ describe('validation', () => {
     expect(textProblem('a'.repeat(4001))).toMatch(/4,000 characters or fewer \(it has 4,001\)/);
     expect(textProblem('tab\tand\nlines\r\nare fine')).toBeNull();
     expect(textProblem('nul \u0000 char')).toMatch(/control/);
-    expect(textProblem('broken \uDC00 pair')).toMatch(/control/);
+    expect(textProblem('broken \uDC00 pair')).toMatch(/broken character \(half of an emoji or other surrogate pair/);
   });
 
   it('takes names of up to 60 characters on one line, blank meaning Anonymous', () => {

@@ -12,7 +12,7 @@ import { postgresAvailable } from '../support/postgres.ts';
 const HIDE = 3;
 
 function query(overrides: Partial<ThreadQuery> = {}): ThreadQuery {
-  return { page: '/steps/take-time/', sort: 'oldest', after: null, limit: 50, ownIds: [], reportsToHide: HIDE, ...overrides };
+  return { page: '/steps/take-time/', sort: 'oldest', after: null, limit: 50, ownIds: [], reportsToHide: HIDE, repliesLimit: 50, ...overrides };
 }
 
 async function seed(store: CommentStore, ...records: CommentRecord[]): Promise<CommentRecord[]> {
@@ -63,8 +63,8 @@ describe.each(targets)('CommentStore contract: $name', { timeout: 30_000 }, ({ o
     const changes: (() => Promise<unknown>)[] = [
       () => store.insert(commentRecord({ parentId: id }), ALWAYS),
       () => store.edit(id, { text: 'Edited', editedAt: T0 + 1, status: 'published' }),
-      () => store.report({ commentId: id, clientHash: 'a'.repeat(32), reason: '', createdAt: T0 + 2 }),
-      () => store.setStatus(id, { status: 'rejected', reviewed: true }),
+      () => store.report({ commentId: id, clientHash: 'a'.repeat(32), reason: '', createdAt: T0 + 2 }, ALWAYS),
+      () => store.setStatus(id, { status: 'rejected', reviewed: true, at: T0 }),
       () => store.importItems([{ type: 'comment', ...commentRecord() }]),
     ];
     for (const change of changes) {
@@ -74,7 +74,7 @@ describe.each(targets)('CommentStore contract: $name', { timeout: 30_000 }, ({ o
       last = now;
     }
     await store.insert(commentRecord(), { since: 0, admit: () => ({ admitted: false, retryAfterMs: 1 }) });
-    await store.report({ commentId: id, clientHash: 'a'.repeat(32), reason: 'again', createdAt: T0 + 3 });
+    await store.report({ commentId: id, clientHash: 'a'.repeat(32), reason: 'again', createdAt: T0 + 3 }, ALWAYS);
     expect(await store.pageVersion(page)).toBe(last);
     expect(await store.pageVersion('/articles/no-contact/')).toBe(0);
   });
@@ -219,23 +219,23 @@ describe.each(targets)('CommentStore contract: $name', { timeout: 30_000 }, ({ o
   it('counts reports once per client, closes them on review, and only new clients can report again', async () => {
     const [comment] = await seed(store, commentRecord());
     const id = comment!.id;
-    expect(await store.report({ commentId: id, clientHash: 'r1'.padEnd(32, '0'), reason: 'rude', createdAt: T0 + 1 })).toEqual({ added: true, openReports: 1 });
-    expect(await store.report({ commentId: id, clientHash: 'r1'.padEnd(32, '0'), reason: 'again', createdAt: T0 + 2 })).toEqual({ added: false, openReports: 1 });
-    expect(await store.report({ commentId: id, clientHash: 'r2'.padEnd(32, '0'), reason: '', createdAt: T0 + 3 })).toEqual({ added: true, openReports: 2 });
-    expect(await store.report({ commentId: 'aaaaaaaaaaaaaaaa', clientHash: 'r2'.padEnd(32, '0'), reason: '', createdAt: T0 })).toBeNull();
+    expect(await store.report({ commentId: id, clientHash: 'r1'.padEnd(32, '0'), reason: 'rude', createdAt: T0 + 1 }, ALWAYS)).toMatchObject({ added: true, openReports: 1 });
+    expect(await store.report({ commentId: id, clientHash: 'r1'.padEnd(32, '0'), reason: 'again', createdAt: T0 + 2 }, ALWAYS)).toMatchObject({ added: false, openReports: 1 });
+    expect(await store.report({ commentId: id, clientHash: 'r2'.padEnd(32, '0'), reason: '', createdAt: T0 + 3 }, ALWAYS)).toMatchObject({ added: true, openReports: 2 });
+    expect(await store.report({ commentId: 'aaaaaaaaaaaaaaaa', clientHash: 'r2'.padEnd(32, '0'), reason: '', createdAt: T0 }, ALWAYS)).toBeNull();
 
     const [queued] = await store.queue('reported', null, 10);
-    expect(queued?.reportReasons).toEqual(['', 'rude']);
+    expect(queued?.reportReasons).toEqual(['rude']);
 
-    const notReviewed = await store.setStatus(id, { status: 'published', reviewed: false });
+    const notReviewed = await store.setStatus(id, { status: 'published', reviewed: false, at: T0 });
     expect(notReviewed?.openReports).toBe(2);
-    const reviewed = await store.setStatus(id, { status: 'published', reviewed: true });
+    const reviewed = await store.setStatus(id, { status: 'published', reviewed: true, at: T0 });
     expect(reviewed?.openReports).toBe(0);
     expect(await store.queue('reported', null, 10)).toEqual([]);
-    expect(await store.report({ commentId: id, clientHash: 'r1'.padEnd(32, '0'), reason: '', createdAt: T0 + 4 })).toEqual({ added: false, openReports: 0 });
-    expect(await store.report({ commentId: id, clientHash: 'r3'.padEnd(32, '0'), reason: 'spam', createdAt: T0 + 5 })).toEqual({ added: true, openReports: 1 });
+    expect(await store.report({ commentId: id, clientHash: 'r1'.padEnd(32, '0'), reason: '', createdAt: T0 + 4 }, ALWAYS)).toMatchObject({ added: false, openReports: 0 });
+    expect(await store.report({ commentId: id, clientHash: 'r3'.padEnd(32, '0'), reason: 'spam', createdAt: T0 + 5 }, ALWAYS)).toMatchObject({ added: true, openReports: 1 });
     expect((await store.queue('reported', null, 10))[0]?.reportReasons).toEqual(['spam']);
-    expect(await store.setStatus('aaaaaaaaaaaaaaaa', { status: 'deleted', reviewed: true })).toBeNull();
+    expect(await store.setStatus('aaaaaaaaaaaaaaaa', { status: 'deleted', reviewed: true, at: T0 })).toBeNull();
   });
 
   it('keeps moderation queues in their order and pages through them', async () => {
@@ -257,7 +257,7 @@ describe.each(targets)('CommentStore contract: $name', { timeout: 30_000 }, ({ o
     await seed(store, top);
     // A reply older than its parent (clock skew between processes) must still import after the parent.
     await store.insert(reply, ALWAYS);
-    await store.report({ commentId: top.id, clientHash: 'f'.repeat(32), reason: 'why', createdAt: T0 + 9 });
+    await store.report({ commentId: top.id, clientHash: 'f'.repeat(32), reason: 'why', createdAt: T0 + 9 }, ALWAYS);
     const items = await exported(store);
     expect(items.map((item) => item.type)).toEqual(['comment', 'comment', 'report']);
 
@@ -280,7 +280,7 @@ describe.runIf(targets.length === 2)('moving between SQLite and PostgreSQL', { t
     try {
       const top = commentRecord({ text: 'é\u0301 combining, 🇬🇧 flags, \t tabs', createdAt: T0 + 123 });
       await seed(sqlite.store, top, commentRecord({ parentId: top.id, status: 'deleted', createdAt: T0 + 999 }));
-      await sqlite.store.report({ commentId: top.id, clientHash: 'e'.repeat(32), reason: 'x', createdAt: T0 + 1000 });
+      await sqlite.store.report({ commentId: top.id, clientHash: 'e'.repeat(32), reason: 'x', createdAt: T0 + 1000 }, ALWAYS);
       const original = await exported(sqlite.store);
       await pg.store.importItems(original);
       expect(await exported(pg.store)).toEqual(original);

@@ -107,7 +107,7 @@ describe('paragraphsOf', () => {
 
 describe('CommentBody', () => {
   const ALLOWED_TAG = new RegExp(
-    `^(?:<div class="comment-body">|</div>|<p>|</p>|<br/?>|</a>|<a href="https?://[^"<>]*" rel="${COMMENT_LINK_REL}">)$`,
+    `^(?:<div class="comment-body" dir="auto">|</div>|<p>|</p>|<br/?>|</a>|<a href="https?://[^"<>]*" rel="${COMMENT_LINK_REL}">)$`,
   );
 
   it('renders inert markup for any input: only its own p, br and a tags, and the text back as text', () => {
@@ -124,7 +124,7 @@ describe('CommentBody', () => {
 
   it('renders paragraphs, line breaks and links', () => {
     expect(renderToString(h(CommentBody, { text: 'Hi <b>\nsee https://example.com.\n\nBye' }))).toBe(
-      `<div class="comment-body"><p>Hi &lt;b><br/>see <a href="https://example.com/" rel="${COMMENT_LINK_REL}">https://example.com</a>.</p><p>Bye</p></div>`,
+      `<div class="comment-body" dir="auto"><p>Hi &lt;b><br/>see <a href="https://example.com/" rel="${COMMENT_LINK_REL}">https://example.com</a>.</p><p>Bye</p></div>`,
     );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerptParts, resultCountMessage, resultKicker, searchFromUrl, searchOptions, searchPageHref, shownResult } from '../../src/lib/search-results';
+import { excerptParts, resultCountMessage, resultKicker, searchFromUrl, searchOptions, shownResult } from '../../src/lib/search-results';
 import { isSearchShortcut, type ShortcutEvent } from '../../src/lib/search-shortcut';
 
 describe('search results', () => {
@@ -52,13 +52,6 @@ describe('the /search/ URL', () => {
     expect(searchFromUrl('?q=counselling')).toEqual({ query: 'counselling', kind: 'all' });
     expect(searchFromUrl('?q=+no+contact+&kind=article')).toEqual({ query: 'no contact', kind: 'article' });
     expect(searchFromUrl('?kind=secret')).toEqual({ query: '', kind: 'all' });
-  });
-
-  it('writes a shareable link that reads back the same', () => {
-    expect(searchPageHref('counselling')).toBe('/search/?q=counselling');
-    expect(searchPageHref('no contact', 'article')).toBe('/search/?q=no+contact&kind=article');
-    expect(searchPageHref('  ')).toBe('/search/');
-    expect(searchFromUrl(searchPageHref('no contact', 'step').split('?')[1]!)).toEqual({ query: 'no contact', kind: 'step' });
   });
 
   it('filters by kind only when asked', () => {

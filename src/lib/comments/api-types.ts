@@ -19,8 +19,25 @@ export interface PublicComment {
   status: 'published' | 'pending' | 'removed';
   /** True when the request proved (with the edit secret) that this reader wrote it. */
   mine: boolean;
-  /** Replies, oldest first; only on top-level comments. */
+  /** Replies, oldest first; only on top-level comments, and only the first few in a listing. */
   replies: PublicComment[];
+  /** Replies not in `replies` yet (0 on replies). */
+  moreReplies: number;
+  /** Pass to `GET /api/comments/<id>/replies?cursor=` for the next replies; null when there are no more. */
+  repliesCursor: string | null;
+}
+
+/** `GET /api/comments/<id>/replies` */
+export interface RepliesResponse {
+  parentId: string;
+  replies: PublicComment[];
+  nextCursor: string | null;
+}
+
+/** `DELETE /api/comments/<id>` with `erase: true`, and `POST /api/admin/comments/<id>/erase` */
+export interface ErasedResponse {
+  id: string;
+  erased: true;
 }
 
 /** `GET /api/comments` */

@@ -1,10 +1,12 @@
 /** Limits and fixed rules of the comment service, shared by the island and the server. */
 
-/** Fewest characters a comment may have, not counting surrounding whitespace. */
+/** Fewest visible characters a comment may have (spaces and zero-width characters do not count). */
 export const TEXT_MIN = 2;
-/** Most characters (Unicode code points) a comment may have. */
+/** Most characters (grapheme clusters, as readers count them) a comment may have. */
 export const TEXT_MAX = 4000;
-/** Most characters of a display name. */
+/** Most Unicode code points a comment may have: bounds what the characters above can take in storage. */
+export const TEXT_CODE_POINTS_MAX = 2 * TEXT_MAX;
+/** Most characters (grapheme clusters) of a display name. */
 export const NAME_MAX = 60;
 /** Shown, and stored, when a reader leaves the name blank. */
 export const ANONYMOUS_NAME = 'Anonymous';
@@ -14,10 +16,21 @@ export const REPORT_REASON_MAX = 500;
 export const EDIT_WINDOW_MS = 15 * 60 * 1000;
 /** Top-level comments per page of a thread; replies come with their top-level comment. */
 export const THREAD_PAGE_SIZE = 50;
+/** Replies sent with each top-level comment in a listing; the rest come on request, a page at a time. */
+export const REPLIES_SHOWN = 10;
+/** Replies per request for "Show more replies". */
+export const REPLIES_PAGE_SIZE = 20;
+/** Most replies (published or waiting) one top-level comment can gather: a conversation, not a flood. */
+export const THREAD_REPLIES_MAX = 100;
+/** Report reasons kept per comment: the newest ones; older reports still count, without their reason. */
+export const REPORT_REASONS_KEPT = 10;
 /** Reports from this many different clients hide a comment until the owner reviews it. */
 export const REPORTS_TO_HIDE = 3;
-/** Largest request body the API reads. A valid comment always fits (4,000 code points are at most 16,000 bytes). */
-export const BODY_LIMIT_BYTES = 16 * 1024;
+/**
+ * Largest request body the API reads. A valid comment always fits: 8,000 code points are at most 32,000 bytes of
+ * UTF-8, and a 60-character name at most 960 more.
+ */
+export const BODY_LIMIT_BYTES = 40 * 1024;
 /** Most pages one counts request may ask about. */
 export const COUNTS_PAGES_MAX = 100;
 /** Most own-comment keys a listing request may carry. */

@@ -1,7 +1,11 @@
-import { ANONYMOUS_NAME, NAME_MAX, TEXT_MAX, TEXT_MIN } from './limits.ts';
+import { graphemeCount, hasHiddenCharacters, longestMarkRun, MARKS_PER_CHARACTER_MAX, visibleCount } from './graphemes.ts';
+import { ANONYMOUS_NAME, NAME_MAX, TEXT_CODE_POINTS_MAX, TEXT_MAX, TEXT_MIN } from './limits.ts';
 
-/** Unicode code points in `text`: what a reader counts as characters, near enough, and what the limits count. */
-export function characterCount(text: string): number {
+/** Characters as a reader counts them (grapheme clusters: "é", "👩‍💻" and "🇳🇿" are one each): what the limits count. */
+export const characterCount = graphemeCount;
+
+/** Unicode code points: what storage and the body limit care about. */
+function codePointCount(text: string): number {
   let count = 0;
   for (const _codePoint of text) count += 1;
   return count;
@@ -13,29 +17,44 @@ const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const LINE_BREAK = /[\r\n\u2028\u2029]/;
 
-/** True when `text` holds no control characters or broken surrogates (nor line breaks, unless `multiline`). */
-export function isPlainText(text: string, multiline: boolean): boolean {
-  if (CONTROL_CHARACTER.test(text) || LONE_SURROGATE.test(text)) return false;
-  return multiline || !LINE_BREAK.test(text);
+const TOO_MANY_MARKS = `Use at most ${MARKS_PER_CHARACTER_MAX} accents or other combining marks on one letter.`;
+const BROKEN_CHARACTER = 'Remove the broken character (half of an emoji or other surrogate pair, usually left by a bad copy and paste).';
+
+/** What makes `text` not plain text (control characters, broken surrogates, or line breaks unless `multiline`), or null. */
+export function plainTextProblem(text: string, multiline: boolean): string | null {
+  if (LONE_SURROGATE.test(text)) return BROKEN_CHARACTER;
+  if (CONTROL_CHARACTER.test(text)) return 'Remove the invisible control characters.';
+  if (!multiline && LINE_BREAK.test(text)) return 'Keep it on one line.';
+  return null;
 }
 
 /** What is wrong with a comment's text, in words for the reader, or null when it can be posted. */
 export function textProblem(text: string): string | null {
-  if (characterCount(text.trim()) < TEXT_MIN) return `Write at least ${TEXT_MIN} characters.`;
+  const plain = plainTextProblem(text, true);
+  if (plain !== null) return plain;
+  if (visibleCount(text) < TEXT_MIN) return `Write at least ${TEXT_MIN} visible characters.`;
   const count = characterCount(text);
-  if (count > TEXT_MAX) {
+  if (count > TEXT_MAX || codePointCount(text) > TEXT_CODE_POINTS_MAX) {
     return `Keep it to ${TEXT_MAX.toLocaleString('en')} characters or fewer (it has ${count.toLocaleString('en')}).`;
   }
-  if (!isPlainText(text, true)) return 'Remove the invisible control characters.';
+  if (longestMarkRun(text) > MARKS_PER_CHARACTER_MAX) return TOO_MANY_MARKS;
   return null;
 }
 
 /** What is wrong with a display name, or null when it can be used (blank is fine: it becomes "Anonymous"). */
 export function nameProblem(name: string): string | null {
-  if (characterCount(name.trim()) > NAME_MAX) return `Keep the name to ${NAME_MAX} characters or fewer.`;
-  if (!isPlainText(name, false)) {
-    return 'Use a name on one line, without control characters.';
+  const trimmed = name.trim();
+  if (trimmed === '') return null;
+  const plain = plainTextProblem(name, false);
+  if (plain !== null) return plain === 'Keep it on one line.' ? 'Use a name on one line.' : plain;
+  if (characterCount(trimmed) > NAME_MAX || codePointCount(trimmed) > NAME_MAX * 4) {
+    return `Keep the name to ${NAME_MAX} characters or fewer.`;
   }
+  if (hasHiddenCharacters(trimmed)) {
+    return 'Remove the invisible or text-direction characters from the name: it must show as it is typed.';
+  }
+  if (longestMarkRun(trimmed) > MARKS_PER_CHARACTER_MAX) return TOO_MANY_MARKS;
+  if (visibleCount(trimmed) === 0) return 'Use at least one visible character, or leave the name blank.';
   return null;
 }
 

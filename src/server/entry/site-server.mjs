@@ -35,7 +35,29 @@ function headersFor(path, isDocument) {
   return [...documentHeaders, ['Content-Security-Policy', config.pages[page] ?? config.pages[`${page}/`] ?? config.fallbackPolicy]];
 }
 
-const deliver = staticDelivery({ clientDir: fileURLToPath(new URL(config.clientDir, import.meta.url)), headersFor });
+const deliverStatic = staticDelivery({ clientDir: fileURLToPath(new URL(config.clientDir, import.meta.url)), headersFor });
+
+/**
+ * Astro answers a path it cannot percent-decode with plain text; the API answers in JSON, as it does every error.
+ * @param {import('./static-delivery.mjs').Listener} next
+ * @returns {import('./static-delivery.mjs').Listener}
+ */
+const jsonForMalformedApiPaths = (next) => (req, res, ...rest) => {
+  const url = req.url ?? '/';
+  if (url.startsWith('/api/')) {
+    try {
+      decodeURI(url);
+    } catch {
+      res.writeHead(400, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end(JSON.stringify({ error: { code: 'invalid_path', message: 'The address has a malformed percent-encoding (such as %E0%A4%A).' } }));
+      return undefined;
+    }
+  }
+  return next(req, res, ...rest);
+};
+
+/** @param {import('./static-delivery.mjs').Listener} listener */
+const deliver = (listener) => deliverStatic(jsonForMalformedApiPaths(listener));
 
 export const options = astro.options;
 export const handler = deliver(astro.handler);
