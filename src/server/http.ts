@@ -31,8 +31,9 @@ import { clientAddress, hashSecret, newCommentId, newEditSecret, sameSecret } fr
 import type { CommentsConfig } from './config.ts';
 import { admitByRate, COMMENT_RATE_RULES, rateLookback, type RateRule } from './rate-limit.ts';
 import { parseEdit, parseEmpty, parseNewComment, parseReport, parseSecretOnly, type Checked } from './requests.ts';
-import { badField, checkOrigin, errorResponse, HttpError, json, jsonText, readJsonBody } from './respond.ts';
-import { StoreUnavailableError, type CommentRecord, type CommentStore } from './store.ts';
+import { checkAdminToken } from './admin-auth.ts';
+import { badField, checkOrigin, HttpError, json, jsonText, readJsonBody, responseForError } from './respond.ts';
+import type { CommentRecord, CommentStore } from './store.ts';
 
 export interface CommentsDeps {
   store: CommentStore;
@@ -97,18 +98,7 @@ export function createCommentsApi(deps: CommentsDeps): CommentsApi {
 
   /** True for a request carrying the right admin token; 401 for a wrong one, 404 when moderation is off. */
   function adminAuthorised(request: Request, required: boolean): boolean {
-    const header = request.headers.get('authorization');
-    if (header === null && !required) return false;
-    if (config.adminToken === null) {
-      throw new HttpError(404, 'admin_disabled', 'Moderation is switched off: the server has no ADMIN_TOKEN.');
-    }
-    const token = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1];
-    if (token === undefined || !sameSecret(token, config.adminToken)) {
-      throw new HttpError(401, 'unauthorized', 'The admin token is missing or wrong.', {
-        headers: { 'WWW-Authenticate': 'Bearer realm="comments"' },
-      });
-    }
-    return true;
+    return checkAdminToken(request, config.adminToken, required);
   }
 
   /** Own-comment claims from the X-Comment-Keys header (`id:secret, …`), kept only where the secret matches. */
@@ -416,15 +406,7 @@ export function createCommentsApi(deps: CommentsDeps): CommentsApi {
       try {
         return await dispatch(request, meta);
       } catch (error) {
-        if (error instanceof HttpError) return errorResponse(error);
-        if (error instanceof StoreUnavailableError) {
-          logError(error);
-          return errorResponse(
-            new HttpError(503, 'unavailable', 'Comments are busy right now; try again in a moment.', { headers: { 'Retry-After': '2' } }),
-          );
-        }
-        logError(error);
-        return errorResponse(new HttpError(500, 'internal', 'Something went wrong on our side.'));
+        return responseForError(error, logError);
       }
     },
   };

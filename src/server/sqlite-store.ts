@@ -4,6 +4,8 @@ import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import type { AdminQueue } from '../lib/comments/api-types.ts';
 import type { CommentStatus } from '../lib/comments/moderation.ts';
+import { ownerEventForEdit, ownerEventForNewComment, ownerEventForReport, type OwnerEventKind } from '../lib/notify/events.ts';
+import { NOTIFY_SQLITE_SCHEMA, QUEUE_OWNER_EVENT_SQLITE } from './notify/schema.ts';
 import {
   StoreUnavailableError,
   type Admission,
@@ -60,6 +62,7 @@ const MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE TABLE page_versions (page TEXT PRIMARY KEY, version INTEGER NOT NULL) STRICT;
     `,
   },
+  { version: 2, sql: NOTIFY_SQLITE_SCHEMA },
 ];
 
 /** Bumps the version of the page of comment :id (see CommentStore.pageVersion). */
@@ -262,7 +265,10 @@ export class SqliteCommentStore implements CommentStore {
         { client: record.clientHash, since: guard.since },
       ).map((row) => Number(row['created_at']));
       const admission = guard.admit(recent);
-      if (admission.admitted) this.#insertComment(record);
+      if (admission.admitted) {
+        this.#insertComment(record);
+        this.#queueOwnerEvent(ownerEventForNewComment(record.status), record, record.createdAt);
+      }
       return admission;
     });
   }
@@ -280,6 +286,7 @@ export class SqliteCommentStore implements CommentStore {
 
   async edit(id: string, change: { text: string; editedAt: number; status: CommentStatus }): Promise<CommentRecord | null> {
     return this.#write(() => {
+      const before = this.#get('SELECT status FROM comments WHERE id = :id', { id });
       const changed = this.#run(
         `UPDATE comments SET text = :text, edited_at = :editedAt, status = :status
          WHERE id = :id AND status IN ('published', 'pending')`,
@@ -288,7 +295,10 @@ export class SqliteCommentStore implements CommentStore {
       if (changed === 0) return null;
       this.#run(BUMP_PAGE_OF_COMMENT, { id });
       const row = this.#get(`SELECT ${COLUMNS} FROM comments WHERE id = :id`, { id });
-      return row ? toRecord(row) : null;
+      if (!row) return null;
+      const edited = toRecord(row);
+      this.#queueOwnerEvent(ownerEventForEdit(String(before?.['status']) as CommentStatus, edited.status), edited, change.editedAt);
+      return edited;
     });
   }
 
@@ -321,10 +331,12 @@ export class SqliteCommentStore implements CommentStore {
         this.#run('UPDATE comments SET open_reports = open_reports + 1 WHERE id = :id', { id: report.commentId });
         this.#run(BUMP_PAGE_OF_COMMENT, { id: report.commentId });
       }
-      const openReports = Number(
-        this.#get('SELECT open_reports FROM comments WHERE id = :id', { id: report.commentId })?.['open_reports'],
-      );
-      return { added, openReports };
+      const row = this.#get(`SELECT ${COLUMNS} FROM comments WHERE id = :id`, { id: report.commentId });
+      const reported = row ? toRecord(row) : null;
+      if (added && reported) {
+        this.#queueOwnerEvent(ownerEventForReport(reported.status, reported.openReports - 1, reported.openReports), reported, report.createdAt);
+      }
+      return { added, openReports: reported?.openReports ?? 0 };
     });
   }
 
@@ -408,6 +420,24 @@ export class SqliteCommentStore implements CommentStore {
     }
     flush();
     return result;
+  }
+
+  /** Puts an owner event in the notification outbox, inside the caller's write transaction. */
+  #queueOwnerEvent(kind: OwnerEventKind | null, comment: CommentRecord, at: number): void {
+    if (kind === null) return;
+    this.#run(QUEUE_OWNER_EVENT_SQLITE, { kind, page: comment.page, commentId: comment.id, at });
+  }
+
+  async latestVisible(page: string | null, limit: number, reportsToHide: number): Promise<CommentRecord[]> {
+    // Two statements rather than `:page IS NULL OR …`, so the one for a page can use the thread index.
+    const onPage = page === null ? '' : 'c.page = :page AND';
+    return this.#guard(() =>
+      this.#all(
+        `SELECT ${COLUMNS} FROM comments c WHERE ${onPage} ${VISIBLE('c')}
+         ORDER BY c.created_at DESC, c.id DESC LIMIT :limit`,
+        { ...(page !== null && { page }), limit, hide: reportsToHide },
+      ).map(toRecord),
+    );
   }
 
   #insertReport(report: ReportRecord): number {

@@ -112,6 +112,8 @@ export interface CommentStore {
   /** Records a report once per client and comment; `added` is false for a repeat. */
   report(report: Omit<ReportRecord, 'open'>): Promise<{ added: boolean; openReports: number } | null>;
   queue(queue: AdminQueue, after: ListPosition | null, limit: number): Promise<QueuedComment[]>;
+  /** The newest visible comments, replies included, newest first: of one page, or of every page when `page` is null. */
+  latestVisible(page: string | null, limit: number, reportsToHide: number): Promise<CommentRecord[]>;
   exportAll(): AsyncIterable<ExportItem>;
   importItems(items: Iterable<ExportItem> | AsyncIterable<ExportItem>): Promise<ImportResult>;
   close(): Promise<void>;
