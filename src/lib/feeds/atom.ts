@@ -31,11 +31,12 @@ export interface AtomFeed {
  */
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+/** A carriage return is written as a reference: XML parsers turn a literal one into a line feed. */
+const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\r': '&#13;' };
 
 /** Text safe inside an XML element or a double- or single-quoted attribute. */
 export function xmlEscape(text: string): string {
-  return text.replace(NOT_XML, '\uFFFD').replace(/[&<>"']/g, (character) => ENTITY[character] ?? character);
+  return text.replace(NOT_XML, '\uFFFD').replace(/[&<>"'\r]/g, (character) => ENTITY[character] ?? character);
 }
 
 const iso = (time: number) => new Date(time).toISOString();
