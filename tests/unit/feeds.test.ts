@@ -2,7 +2,8 @@
  * Comment feeds: the Atom writer (strictly well-formed, everything escaped) and the feed endpoint over a real store on
  * SQLite and PostgreSQL (only visible comments, caching headers, 304s, errors).
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
+import { SyntaxValidator } from 'fast-xml-validator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { atomFeed, xmlEscape } from '../../src/lib/feeds/atom.ts';
 import { commentsFeedPath, pageOfCommentsFeed, SITE_COMMENTS_FEED } from '../../src/lib/feeds/paths.ts';
@@ -29,7 +30,8 @@ interface ParsedEntry {
 
 /** Parses a feed after a strict well-formedness check; entries always as an array. */
 function parseFeed(xml: string): { feed: Record<string, unknown>; entries: ParsedEntry[] } {
-  expect(XMLValidator.validate(xml)).toBe(true);
+  // Throws, naming the line, on anything that is not well-formed.
+  expect(SyntaxValidator.validate(xml)).toBe(true);
   const parsed = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'entry', processEntities: true, htmlEntities: true, parseTagValue: false, trimValues: false }).parse(xml) as {
     feed: Record<string, unknown> & { entry?: ParsedEntry[] };
   };
@@ -48,6 +50,10 @@ describe('feed paths', () => {
 });
 
 describe('Atom writer', () => {
+  it('is checked by a validator that refuses malformed XML', () => {
+    expect(() => SyntaxValidator.validate('<feed><entry></feed>')).toThrow(/closing tag/);
+  });
+
   it('escapes markup and quotes, and replaces characters XML cannot carry', () => {
     expect(xmlEscape(`<a href="x" title='y'>&amp;</a>`)).toBe('&lt;a href=&quot;x&quot; title=&apos;y&apos;&gt;&amp;amp;&lt;/a&gt;');
     expect(xmlEscape('bell\u0007 lone\uD800 ok😀 end\uFFFF')).toBe('bell\uFFFD lone\uFFFD ok😀 end\uFFFD');
