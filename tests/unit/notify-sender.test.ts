@@ -274,6 +274,18 @@ describe.each(targets)('owner notifications: $name', { timeout: 30_000 }, ({ ope
     expect(state).toMatchObject({ queued: 0, lastOutcome: null, lastAttemptAt: null });
   });
 
+  it('drops events older than 30 days that no sender could deliver', async () => {
+    const outbox = newOutbox();
+    await outbox.register(['email']);
+    await store.insert(pending({ createdAt: clock.now() - 31 * 24 * 3600_000 }), ALWAYS);
+    const recent = pending();
+    await store.insert(recent, ALWAYS);
+    // A process with only the webhook set up still keeps the table from growing.
+    const { sender } = await newSender([webhookChannel(new URL(webhook.url))]);
+    await sender.runOnce();
+    expect(await queuedKinds(outbox, 'email')).toEqual([`pending ${recent.id}`]);
+  });
+
   it('tells about a comment hidden by reports', async () => {
     const { sender } = await newSender([webhookChannel(new URL(webhook.url))]);
     const comment = commentRecord({ createdAt: clock.now(), page: '/articles/no-contact/' });

@@ -48,6 +48,8 @@ const POLL_MS = 60_000;
 const OUTBOX_RETENTION_MS = 30 * 24 * 3600_000;
 /** Most events read into one message. */
 const BATCH_MAX = 500;
+/** Old events are looked for at most this often: a pass runs after every write. */
+const PRUNE_EVERY_MS = 3600_000;
 
 export class NotifySender {
   readonly #options: SenderOptions;
@@ -57,6 +59,7 @@ export class NotifySender {
   #running: Promise<void> | null = null;
   #again = false;
   #stopped = false;
+  #prunedAt = Number.NEGATIVE_INFINITY;
 
   constructor(options: SenderOptions) {
     this.#options = options;
@@ -116,7 +119,10 @@ export class NotifySender {
     try {
       do {
         this.#again = false;
-        await outbox.prune(now() - OUTBOX_RETENTION_MS);
+        if (now() - this.#prunedAt >= PRUNE_EVERY_MS) {
+          await outbox.prune(now() - OUTBOX_RETENTION_MS);
+          this.#prunedAt = now();
+        }
         for (const channel of this.#options.channels) await this.#serve(channel);
       } while (this.#again && !this.#stopped);
       const due = await outbox.nextDue(this.#names, now());
