@@ -10,7 +10,7 @@ import { REPORTS_TO_HIDE } from '../../lib/comments/limits.ts';
 import { retryDelayMs } from '../../lib/notify/backoff.ts';
 import { composeOwnerMessage } from '../../lib/notify/message.ts';
 import { reasonOf, type NotifyChannel } from './channel.ts';
-import type { Claim, NotifyOutbox } from './outbox.ts';
+import type { Claim, Finish, NotifyOutbox } from './outbox.ts';
 
 export interface Timers {
   set(callback: () => void, ms: number): unknown;
@@ -174,7 +174,7 @@ export class NotifySender {
     }
   }
 
-  async #finish(claim: Claim, result: Parameters<NotifyOutbox['finish']>[1]): Promise<void> {
+  async #finish(claim: Claim, result: Finish): Promise<void> {
     const kept = await this.#options.outbox.finish(claim, result);
     if (!kept) {
       this.#log('warn', `${claim.channel}: the claim expired before the delivery finished; another server may send these events again`);
