@@ -14,6 +14,7 @@ import type {
 import { exactTime, relativeTime } from '../lib/comments/relative-time.ts';
 import { callApi } from '../stores/comments.ts';
 import CommentBody from './CommentBody.tsx';
+import NotifyStatus from './NotifyStatus.tsx';
 import './comments.css';
 
 const TOKEN_KEY = 'back-together:admin-token';
@@ -241,6 +242,7 @@ export default function AdminQueue() {
               Load more
             </button>
           )}
+          <NotifyStatus token={token} />
         </>
       )}
     </div>

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { PublicComment } from '../lib/comments/api-types.ts';
 import type { ThreadSort } from '../lib/comments/cursor.ts';
 import { REPLIES_PAGE_SIZE } from '../lib/comments/limits.ts';
+import { commentsFeedPath } from '../lib/feeds/paths.ts';
 import { canStillChange, type OwnCommentKeys } from '../lib/comments/own-keys.ts';
 import { normalisePagePath } from '../lib/comments/page-path.ts';
 import { exactTime, relativeTime } from '../lib/comments/relative-time.ts';
@@ -68,7 +69,8 @@ function successFor(comment: PublicComment, verb: 'posted' | 'saved'): string {
 }
 
 export default function Comments({ page }: Props) {
-  const thread = useMemo(() => createThread(normalisePagePath(page) ?? page), [page]);
+  const pagePath = normalisePagePath(page) ?? page;
+  const thread = useMemo(() => createThread(pagePath), [pagePath]);
   const state = useStore(thread.state);
   const [hydrated, setHydrated] = useState(false);
   const [writing, setWriting] = useState(false);
@@ -85,6 +87,9 @@ export default function Comments({ page }: Props) {
   return (
     <div class="comments">
       <h2 id="comments-heading">{heading}</h2>
+      <p class="comments-note">
+        <a href={commentsFeedPath(pagePath)} type="application/atom+xml">Follow new comments in a feed reader</a>; no email needed.
+      </p>
       {panels ? (
         <panels.CommentForm
           mode="new"

@@ -34,9 +34,10 @@ import { normalisePagePath } from '../lib/comments/page-path.ts';
 import { displayName } from '../lib/comments/validation.ts';
 import { clientAddress, hashSecret, newCommentId, newEditSecret, sameSecret } from './client-id.ts';
 import type { CommentsConfig } from './config.ts';
+import { checkAdminToken } from './admin-auth.ts';
 import { admitByRate, CHANGE_RATE_RULES, COMMENT_RATE_RULES, rateLookback, REPORT_RATE_RULES, type RateRule } from './rate-limit.ts';
 import { parseDelete, parseEdit, parseEmpty, parseNewComment, parseReport, type Checked } from './requests.ts';
-import { badField, checkOrigin, errorResponse, HttpError, json, jsonText, readJsonBody } from './respond.ts';
+import { badField, checkOrigin, HttpError, json, jsonText, rateLimited, readJsonBody, responseForError } from './respond.ts';
 import { isErased, StoreUnavailableError, type Admission, type CommentRecord, type CommentStore, type ListPosition } from './store.ts';
 import { ADMIN_LOGIN_BACKOFF, FailureBackoff, Throttle, type BackoffRules } from './throttle.ts';
 
@@ -58,6 +59,8 @@ export interface CommentsDeps {
   changeRateRules?: readonly RateRule[];
   /** Waits after failed admin logins per client (ADMIN_LOGIN_BACKOFF). */
   adminBackoff?: BackoffRules;
+  /** Failed admin logins counted together with the process's other admin endpoints (admin-auth.ts); a count of its own when absent. */
+  adminFailures?: FailureBackoff;
   /** Where unexpected errors are reported; they reach the client only as a 500 without details. */
   logError?: (error: unknown) => void;
 }
@@ -89,13 +92,6 @@ const notFound = (what = 'comment') => new HttpError(404, 'not_found', `There is
 const MALFORMED_PATH = 'The address has a malformed percent-encoding (such as %E0%A4%A).';
 
 /** 429 for a refused rate limit, saying when to try again. */
-function rateLimited(retryAfterMs: number, what: string): HttpError {
-  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  return new HttpError(429, 'rate_limited', `Too many ${what} from here; try again in ${seconds} seconds.`, {
-    headers: { 'Retry-After': String(seconds) },
-  });
-}
-
 /** Throws the refusal of an admission that was not granted. */
 function expectAdmitted(admission: Admission, what: string): void {
   if (admission.admitted) return;
@@ -123,7 +119,7 @@ export function createCommentsApi(deps: CommentsDeps): CommentsApi {
   const logError = deps.logError ?? ((error: unknown) => console.error('[comments]', error));
   const reportRules = deps.reportRateRules ?? REPORT_RATE_RULES;
   const changes = new Throttle(deps.changeRateRules ?? CHANGE_RATE_RULES);
-  const adminFailures = new FailureBackoff(deps.adminBackoff ?? ADMIN_LOGIN_BACKOFF);
+  const adminFailures = deps.adminFailures ?? new FailureBackoff(deps.adminBackoff ?? ADMIN_LOGIN_BACKOFF);
 
   /** The canonical path of a page that takes comments; 400 for a malformed one, 404 for one the site lacks. */
   async function knownPage(path: string | null, field: string): Promise<string> {
@@ -145,24 +141,7 @@ export function createCommentsApi(deps: CommentsDeps): CommentsApi {
    * repeated wrong tokens a client waits, longer each time (429), before its next try is even looked at.
    */
   function adminAuthorised(request: Request, meta: RequestMeta, required: boolean): boolean {
-    const header = request.headers.get('authorization');
-    if (header === null && !required) return false;
-    if (config.adminToken === null) {
-      throw new HttpError(404, 'admin_disabled', 'Moderation is switched off: the server has no ADMIN_TOKEN.');
-    }
-    const client = hashedClient(request, meta);
-    const now = deps.now();
-    const waitMs = adminFailures.waitMs(client, now);
-    if (waitMs > 0) throw rateLimited(waitMs, 'wrong admin tokens');
-    const token = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1];
-    if (token === undefined || !sameSecret(token, config.adminToken)) {
-      adminFailures.fail(client, now);
-      throw new HttpError(401, 'unauthorized', 'The admin token is missing or wrong.', {
-        headers: { 'WWW-Authenticate': 'Bearer realm="comments"' },
-      });
-    }
-    adminFailures.succeed(client);
-    return true;
+    return checkAdminToken(request, config.adminToken, required, { client: hashedClient(request, meta), now: deps.now(), failures: adminFailures });
   }
 
   /** Own-comment claims from the X-Comment-Keys header (`id:secret, …`), kept only where the secret matches. */
@@ -532,15 +511,7 @@ export function createCommentsApi(deps: CommentsDeps): CommentsApi {
       try {
         return await dispatch(request, meta);
       } catch (error) {
-        if (error instanceof HttpError) return errorResponse(error);
-        if (error instanceof StoreUnavailableError) {
-          logError(error);
-          return errorResponse(
-            new HttpError(503, 'unavailable', 'Comments are busy right now; try again in a moment.', { headers: { 'Retry-After': '2' } }),
-          );
-        }
-        logError(error);
-        return errorResponse(new HttpError(500, 'internal', 'Something went wrong on our side.'));
+        return responseForError(error, logError);
       }
     },
   };

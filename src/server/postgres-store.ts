@@ -3,6 +3,8 @@ import postgres from 'postgres';
 import type { AdminQueue } from '../lib/comments/api-types.ts';
 import { REPORT_REASONS_KEPT } from '../lib/comments/limits.ts';
 import type { CommentStatus } from '../lib/comments/moderation.ts';
+import { ownerEventForEdit, ownerEventForNewComment, ownerEventForReport, type OwnerEventKind } from '../lib/notify/events.ts';
+import { NOTIFY_POSTGRES_SCHEMA } from './notify/schema.ts';
 import {
   ERASED_CLIENT_HASH,
   ERASED_SECRET_HASH,
@@ -73,6 +75,7 @@ const MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE INDEX reports_client ON reports (client_hash, created_at);
     `,
   },
+  { version: 3, sql: NOTIFY_POSTGRES_SCHEMA },
 ];
 
 /** Bumps the version of the page of comment `id` (see CommentStore.pageVersion); call inside the write's transaction. */
@@ -87,6 +90,14 @@ async function bumpPage(sql: Query, page: string): Promise<void> {
   await sql`
     INSERT INTO page_versions (page, version) VALUES (${page}, 1)
     ON CONFLICT (page) DO UPDATE SET version = page_versions.version + 1`;
+}
+
+/** Puts an owner event in the notification outbox (see notify/schema.ts); call inside the write's transaction. */
+async function queueOwnerEvent(sql: Query, kind: OwnerEventKind | null, comment: CommentRecord, at: number): Promise<void> {
+  if (kind === null) return;
+  await sql`
+    INSERT INTO notify_outbox (channel, kind, page, comment_id, created_at)
+    SELECT channel, ${kind}, ${comment.page}, ${comment.id}, ${at} FROM notify_channels`;
 }
 
 type Sql = postgres.Sql;
@@ -280,7 +291,10 @@ export class PostgresCommentStore implements CommentStore {
           threadReplies = Number(row?.['replies'] ?? 0);
         }
         const admission = guard.admit(recent.map((row) => (row['created_at'] as Date).getTime()), threadReplies);
-        if (admission.admitted) await insertComment(tx, record, null);
+        if (admission.admitted) {
+          await insertComment(tx, record, null);
+          await queueOwnerEvent(tx, ownerEventForNewComment(record.status), record, record.createdAt);
+        }
         return admission;
       }),
     );
@@ -289,13 +303,16 @@ export class PostgresCommentStore implements CommentStore {
   async edit(id: string, change: { text: string; editedAt: number; status: CommentStatus }): Promise<CommentRecord | null> {
     return this.#guard((sql) =>
       sql.begin(async (tx) => {
+        const [before] = await tx`SELECT status FROM comments WHERE id = ${id} FOR UPDATE`;
         const [row] = await tx`
           UPDATE comments SET text = ${change.text}, edited_at = ${new Date(change.editedAt)}, status = ${change.status}
           WHERE id = ${id} AND status IN ('published', 'pending')
           RETURNING *`;
         if (!row) return null;
         await bumpPageOf(tx, id);
-        return toRecord(row);
+        const edited = toRecord(row);
+        await queueOwnerEvent(tx, ownerEventForEdit(before?.['status'] as CommentStatus, edited.status), edited, change.editedAt);
+        return edited;
       }),
     );
   }
@@ -348,8 +365,13 @@ export class PostgresCommentStore implements CommentStore {
               ORDER BY created_at DESC, client_hash DESC LIMIT ${REPORT_REASONS_KEPT})`;
         }
         const [row] = added
-          ? await tx`UPDATE comments SET open_reports = open_reports + 1 WHERE id = ${report.commentId} RETURNING open_reports`
-          : await tx`SELECT open_reports FROM comments WHERE id = ${report.commentId}`;
+          ? await tx`UPDATE comments SET open_reports = open_reports + 1 WHERE id = ${report.commentId} RETURNING *`
+          : await tx`SELECT * FROM comments WHERE id = ${report.commentId}`;
+        if (added && row) {
+          const reported = toRecord(row);
+          const kind = ownerEventForReport(reported.status, reported.openReports - 1, reported.openReports);
+          await queueOwnerEvent(tx, kind, reported, report.createdAt);
+        }
         return { admission, added, openReports: Number(row?.['open_reports'] ?? 0) };
       }),
     );
@@ -380,6 +402,16 @@ export class PostgresCommentStore implements CommentStore {
         ORDER BY c.created_at ${order}, c.id ${order}
         LIMIT ${limit}`;
       return rows.map((row) => ({ ...toRecord(row), reportReasons: row['report_reasons'] as string[] }));
+    });
+  }
+
+  async latestVisible(page: string | null, limit: number, reportsToHide: number): Promise<CommentRecord[]> {
+    return this.#guard(async (sql) => {
+      const onPage = page === null ? sql`` : sql`page = ${page} AND`;
+      const rows = await sql`
+        SELECT * FROM comments WHERE ${onPage} status = 'published' AND open_reports < ${reportsToHide}
+        ORDER BY created_at DESC, id DESC LIMIT ${limit}`;
+      return rows.map(toRecord);
     });
   }
 

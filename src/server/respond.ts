@@ -1,6 +1,7 @@
 /** HTTP building blocks for the comments API: JSON responses with security headers, errors, guarded body reading. */
 import { BODY_LIMIT_BYTES } from '../lib/comments/limits.ts';
 import type { ErrorResponse } from '../lib/comments/api-types.ts';
+import { StoreUnavailableError } from './store.ts';
 
 /** A request that cannot be served, answered as `{ error: { code, message, field? } }`. */
 export class HttpError extends Error {
@@ -44,7 +45,12 @@ export function json(body: unknown, status = 200, audience: Audience = 'private'
 
 /** Like json(), for a body already serialised (a listing reused from the cache). */
 export function jsonText(text: string, status = 200, audience: Audience = 'private', headers: Record<string, string> = {}): Response {
-  return new Response(text, {
+  return withSecurityHeaders(text, status, audience, headers);
+}
+
+/** A response of any type (`headers` sets its Content-Type) with the API's security headers; null body for 304 or HEAD. */
+export function withSecurityHeaders(body: string | null, status: number, audience: Audience, headers: Record<string, string>): Response {
+  return new Response(body, {
     status,
     headers: {
       ...SECURITY_HEADERS,
@@ -61,6 +67,14 @@ export function errorResponse(error: HttpError): Response {
 }
 
 /** 400 naming the field at fault. */
+/** 429 with Retry-After, in whole seconds (at least one). */
+export function rateLimited(retryAfterMs: number, what: string): HttpError {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return new HttpError(429, 'rate_limited', `Too many ${what} from here; try again in ${seconds} seconds.`, {
+    headers: { 'Retry-After': String(seconds) },
+  });
+}
+
 export function badField(field: string, message: string): HttpError {
   return new HttpError(400, 'invalid_field', message, { field });
 }
@@ -116,4 +130,16 @@ export async function readJsonBody(request: Request, limit: number = BODY_LIMIT_
   } catch {
     throw new HttpError(400, 'invalid_json', 'The body is not valid JSON.');
   }
+}
+
+/** The answer to anything a handler threw: its HttpError, 503 when the database is busy, else a 500 without details. */
+export function responseForError(error: unknown, logError: (error: unknown) => void): Response {
+  if (error instanceof HttpError) return errorResponse(error);
+  logError(error);
+  if (error instanceof StoreUnavailableError) {
+    return errorResponse(
+      new HttpError(503, 'unavailable', 'Comments are busy right now; try again in a moment.', { headers: { 'Retry-After': '2' } }),
+    );
+  }
+  return errorResponse(new HttpError(500, 'internal', 'Something went wrong on our side.'));
 }

@@ -1,24 +1,36 @@
-/** The comments API of this server process, created on first use: one store, one config, for every request. */
+/**
+ * The server side of this process, created on first use: one store, one config, the comments API, the comment
+ * feeds and owner notifications, for every request.
+ */
 import type { APIContext } from 'astro';
-import { createClientHasher, loadOrCreateSecret } from './client-id.ts';
-import { readConfig } from './config.ts';
+import { adminLoginFailures } from './admin-auth.ts';
+import { clientAddress, createClientHasher, loadOrCreateSecret } from './client-id.ts';
+import { readConfig, type CommentsConfig } from './config.ts';
+import { createFeedsApi, type FeedsApi } from './feeds.ts';
 import { createCommentsApi, type CommentsApi } from './http.ts';
-import { knownPages } from './known-pages.ts';
+import { knownPages, knownPageTitles } from './known-pages.ts';
+import { channelsFor, openOutbox, startNotifications, type Notifications } from './notify/service.ts';
+import { readNotifySettings } from './notify/settings.ts';
+import { createNotifyStatusApi, type NotifyStatusApi } from './notify/status-api.ts';
 import { openStore } from './open-store.ts';
 import { errorResponse, HttpError } from './respond.ts';
 import { startRetention } from './retention.ts';
 import { startupWarnings } from './startup-checks.ts';
 
-let api: CommentsApi | undefined;
+interface Services {
+  /** The hashed client address of a request, as the comments API keys its limits. */
+  clientOf: (request: Request, socketAddress: string | undefined) => string;
+  comments: CommentsApi;
+  feeds: FeedsApi;
+  notifications: Notifications;
+  notifyStatus: NotifyStatusApi;
+}
 
-function processApi(): CommentsApi {
-  if (api) return api;
-  const config = readConfig(process.env);
-  const warnings = [...config.warnings, ...startupWarnings(config, import.meta.env.PROD)];
-  for (const warning of warnings) console.warn(`[comments] ${warning}`);
+let services: Services | undefined;
+
+function startServices(config: CommentsConfig): Services {
   const hashClient = createClientHasher(config.clientSecret ?? loadOrCreateSecret(config.dataDir));
   const store = openStore(config);
-  api = createCommentsApi({ store, knownPages, now: Date.now, config, hashClient });
   void startRetention({
     store,
     retentionDays: config.retentionDays,
@@ -26,25 +38,71 @@ function processApi(): CommentsApi {
     log: (message) => console.warn(`[comments] ${message}`),
     every: setInterval,
   });
-  return api;
+  const settings = readNotifySettings(process.env, config.siteOrigin);
+  const notifications = startNotifications({
+    settings,
+    outbox: openOutbox(config),
+    channels: channelsFor(settings),
+    // Any query migrates the store first, so the outbox tables exist before the sender reads them.
+    ready: () => store.pageVersion('/'),
+    now: Date.now,
+  });
+  return {
+    clientOf: (request, socketAddress) => hashClient(clientAddress(request, socketAddress, config.trustProxy)),
+    comments: createCommentsApi({ store, knownPages, now: Date.now, config, hashClient, adminFailures: adminLoginFailures }),
+    feeds: createFeedsApi({ store, pageTitles: knownPageTitles, siteOrigin: config.siteOrigin, now: Date.now }),
+    notifications,
+    notifyStatus: createNotifyStatusApi({ notifications, adminToken: config.adminToken }),
+  };
 }
 
-/** What every API route does: hand the request to the comments API. */
-export async function handleApiRequest(context: APIContext): Promise<Response> {
-  let commentsApi: CommentsApi;
+function processServices(): Services {
+  if (services) return services;
+  const config = readConfig(process.env);
+  const warnings = [...config.warnings, ...startupWarnings(config, import.meta.env.PROD)];
+  for (const warning of warnings) console.warn(`[comments] ${warning}`);
+  services = startServices(config);
+  return services;
+}
+
+/** The services, or a JSON 503 when a bad setting or an unopenable database keeps them from starting. */
+function servicesOr503(): Services | Response {
   try {
-    commentsApi = processApi();
+    return processServices();
   } catch (error) {
-    // A bad setting or an unopenable database: say so in the log, answer in JSON, try again on the next request.
+    // Say so in the log, answer in JSON, try again on the next request.
     console.error('[comments] cannot start:', error);
     return errorResponse(new HttpError(503, 'unavailable', 'Comments are unavailable right now.', { headers: { 'Retry-After': '30' } }));
   }
-  let socketAddress: string | undefined;
+}
+
+/** The socket's address; undefined when the adapter could not tell it (Astro throws), and the request is still served, under one key. */
+export function socketAddressOf(context: APIContext): string | undefined {
   try {
-    socketAddress = context.clientAddress;
+    return context.clientAddress;
   } catch {
-    // Astro throws when the adapter could not tell the address; the request is still served, under one key.
-    socketAddress = undefined;
+    return undefined;
   }
-  return commentsApi.fetch(context.request, { clientAddress: socketAddress });
+}
+
+/** What every comments API route does: hand the request to the comments API. */
+export async function handleApiRequest(context: APIContext): Promise<Response> {
+  const started = servicesOr503();
+  if (started instanceof Response) return started;
+  const response = await started.comments.fetch(context.request, { clientAddress: socketAddressOf(context) });
+  // A write that went through may have queued an owner notification in its transaction: let the sender look.
+  if (context.request.method !== 'GET' && context.request.method !== 'HEAD' && response.ok) started.notifications.wake();
+  return response;
+}
+
+/** `/api/feeds/…`: the comment feeds. */
+export async function handleFeedRequest(context: APIContext): Promise<Response> {
+  const started = servicesOr503();
+  return started instanceof Response ? started : started.feeds.fetch(context.request);
+}
+
+/** `/api/admin/notifications`: how owner notifications are doing, for /admin/. */
+export async function handleNotifyStatusRequest(context: APIContext): Promise<Response> {
+  const started = servicesOr503();
+  return started instanceof Response ? started : started.notifyStatus.fetch(context.request, started.clientOf(context.request, socketAddressOf(context)));
 }

@@ -4,6 +4,8 @@ import type { AdminQueue } from '../lib/comments/api-types.ts';
 import { REPORT_REASONS_KEPT } from '../lib/comments/limits.ts';
 import type { CommentStatus } from '../lib/comments/moderation.ts';
 import { prepareDataFile, restrictDataFiles } from './data-files.ts';
+import { ownerEventForEdit, ownerEventForNewComment, ownerEventForReport, type OwnerEventKind } from '../lib/notify/events.ts';
+import { NOTIFY_SQLITE_SCHEMA, QUEUE_OWNER_EVENT_SQLITE } from './notify/schema.ts';
 import {
   ERASED_CLIENT_HASH,
   ERASED_SECRET_HASH,
@@ -75,6 +77,7 @@ const MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE INDEX reports_client ON reports (client_hash, created_at);
     `,
   },
+  { version: 3, sql: NOTIFY_SQLITE_SCHEMA },
 ];
 
 /** Bumps the version of the page of comment :id (see CommentStore.pageVersion). */
@@ -321,7 +324,10 @@ export class SqliteCommentStore implements CommentStore {
               })?.['replies'],
             );
       const admission = guard.admit(recent, threadReplies);
-      if (admission.admitted) this.#insertComment(record, null);
+      if (admission.admitted) {
+        this.#insertComment(record, null);
+        this.#queueOwnerEvent(ownerEventForNewComment(record.status), record, record.createdAt);
+      }
       return admission;
     });
   }
@@ -341,6 +347,7 @@ export class SqliteCommentStore implements CommentStore {
 
   async edit(id: string, change: { text: string; editedAt: number; status: CommentStatus }): Promise<CommentRecord | null> {
     return this.#write(() => {
+      const before = this.#get('SELECT status FROM comments WHERE id = :id', { id });
       const changed = this.#run(
         `UPDATE comments SET text = :text, edited_at = :editedAt, status = :status
          WHERE id = :id AND status IN ('published', 'pending')`,
@@ -349,7 +356,10 @@ export class SqliteCommentStore implements CommentStore {
       if (changed === 0) return null;
       this.#run(BUMP_PAGE_OF_COMMENT, { id });
       const row = this.#get(`SELECT ${COLUMNS} FROM comments WHERE id = :id`, { id });
-      return row ? toRecord(row) : null;
+      if (!row) return null;
+      const edited = toRecord(row);
+      this.#queueOwnerEvent(ownerEventForEdit(String(before?.['status']) as CommentStatus, edited.status), edited, change.editedAt);
+      return edited;
     });
   }
 
@@ -400,10 +410,12 @@ export class SqliteCommentStore implements CommentStore {
           { id: report.commentId, kept: REPORT_REASONS_KEPT },
         );
       }
-      const openReports = Number(
-        this.#get('SELECT open_reports FROM comments WHERE id = :id', { id: report.commentId })?.['open_reports'],
-      );
-      return { admission, added, openReports };
+      const row = this.#get(`SELECT ${COLUMNS} FROM comments WHERE id = :id`, { id: report.commentId });
+      const reported = row ? toRecord(row) : null;
+      if (added && reported) {
+        this.#queueOwnerEvent(ownerEventForReport(reported.status, reported.openReports - 1, reported.openReports), reported, report.createdAt);
+      }
+      return { admission, added, openReports: reported?.openReports ?? 0 };
     });
   }
 
@@ -489,6 +501,24 @@ export class SqliteCommentStore implements CommentStore {
     }
     flush();
     return result;
+  }
+
+  /** Puts an owner event in the notification outbox, inside the caller's write transaction. */
+  #queueOwnerEvent(kind: OwnerEventKind | null, comment: CommentRecord, at: number): void {
+    if (kind === null) return;
+    this.#run(QUEUE_OWNER_EVENT_SQLITE, { kind, page: comment.page, commentId: comment.id, at });
+  }
+
+  async latestVisible(page: string | null, limit: number, reportsToHide: number): Promise<CommentRecord[]> {
+    // Two statements rather than `:page IS NULL OR …`, so the one for a page can use the thread index.
+    const onPage = page === null ? '' : 'c.page = :page AND';
+    return this.#guard(() =>
+      this.#all(
+        `SELECT ${COLUMNS} FROM comments c WHERE ${onPage} ${VISIBLE('c')}
+         ORDER BY c.created_at DESC, c.id DESC LIMIT :limit`,
+        { ...(page !== null && { page }), limit, hide: reportsToHide },
+      ).map(toRecord),
+    );
   }
 
   #insertReport(report: ReportRecord): number {

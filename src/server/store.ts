@@ -152,6 +152,8 @@ export interface CommentStore {
   /** Erases (as erase does) every comment deleted or rejected before `cutoff`; returns how many. */
   eraseHiddenBefore(cutoff: number): Promise<number>;
   queue(queue: AdminQueue, after: ListPosition | null, limit: number): Promise<QueuedComment[]>;
+  /** The newest visible comments, replies included, newest first: of one page, or of every page when `page` is null. */
+  latestVisible(page: string | null, limit: number, reportsToHide: number): Promise<CommentRecord[]>;
   exportAll(): AsyncIterable<ExportItem>;
   importItems(items: Iterable<ExportItem> | AsyncIterable<ExportItem>): Promise<ImportResult>;
   close(): Promise<void>;

@@ -145,6 +145,8 @@ const NOT_ABOUT_ANYONE = new Set([
   'schema_migrations',
   // A change counter per page path, for caching comment threads.
   'page_versions',
+  // The delivery state of the owner's notification channels (leases, schedule, last result).
+  'notify_channels',
 ]);
 
 describe('the privacy page lists what the server keeps', () => {
@@ -159,6 +161,15 @@ describe('the privacy page lists what the server keeps', () => {
       }
     });
   }
+
+  it('names every column of the notification outbox (src/server/notify/schema.ts)', () => {
+    const tables = schemaColumns('notify/schema.ts');
+    expect([...tables.keys()]).toEqual(expect.arrayContaining(['notify_outbox', 'notify_channels']));
+    for (const [table, columns] of tables) {
+      if (NOT_ABOUT_ANYONE.has(table)) continue;
+      for (const column of columns) expect(listed, `${table}.${column} is stored but not listed on the privacy page`).toContain(column);
+    }
+  });
 
   it('says how long things are kept and how to delete them', () => {
     expect(privacyText).toMatch(/How long we keep it/);

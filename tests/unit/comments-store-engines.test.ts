@@ -21,7 +21,7 @@ describe('SQLite store', () => {
     await store.close();
     const db = new DatabaseSync(nested);
     expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
-    expect(db.prepare('SELECT version FROM schema_migrations').all()).toEqual([{ version: 1 }, { version: 2 }]);
+    expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
     db.close();
     await expect(opened.store.insert(commentRecord({ parentId: 'aaaaaaaaaaaaaaaa' }), ALWAYS)).rejects.toThrow(/FOREIGN KEY/);
   });
