@@ -38,7 +38,7 @@ import { checkAdminToken } from './admin-auth.ts';
 import { admitByRate, CHANGE_RATE_RULES, COMMENT_RATE_RULES, rateLookback, REPORT_RATE_RULES, type RateRule } from './rate-limit.ts';
 import { parseDelete, parseEdit, parseEmpty, parseNewComment, parseReport, type Checked } from './requests.ts';
 import { badField, checkOrigin, HttpError, json, jsonText, rateLimited, readJsonBody, responseForError } from './respond.ts';
-import { isErased, StoreUnavailableError, type Admission, type CommentRecord, type CommentStore, type ListPosition } from './store.ts';
+import { isErased, type Admission, type CommentRecord, type CommentStore, type ListPosition } from './store.ts';
 import { ADMIN_LOGIN_BACKOFF, FailureBackoff, Throttle, type BackoffRules } from './throttle.ts';
 
 export interface CommentsDeps {

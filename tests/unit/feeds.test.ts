@@ -113,7 +113,7 @@ describe.each(targets)('feed endpoint: $name', { timeout: 30_000 }, ({ open }) =
     ];
     const elsewhere = commentRecord({ page: '/articles/no-contact/', text: 'other page', createdAt: T0 + 6000 });
     for (const record of [parent, reply, ...hidden, elsewhere]) await store.insert(record, ALWAYS);
-    for (const client of ['a', 'b', 'c']) await store.report({ commentId: hidden[3]!.id, clientHash: client.repeat(32), reason: '', createdAt: T0 });
+    for (const client of ['a', 'b', 'c']) await store.report({ commentId: hidden[3]!.id, clientHash: client.repeat(32), reason: '', createdAt: T0 }, ALWAYS);
 
     const response = await get('/api/feeds/steps/take-time.atom');
     expect(response.status).toBe(200);
@@ -171,7 +171,7 @@ describe.each(targets)('feed endpoint: $name', { timeout: 30_000 }, ({ open }) =
     // Approving an older comment adds no newer entry, yet the feed moves on.
     const older = commentRecord({ status: 'pending', text: 'https://x.example', createdAt: T0 - 10_000 });
     await store.insert(older, ALWAYS);
-    await store.setStatus(older.id, { status: 'published', reviewed: true });
+    await store.setStatus(older.id, { status: 'published', reviewed: true, at: T0 });
     const changed = await get('/api/feeds/steps/take-time.atom', { 'if-none-match': etag, 'if-modified-since': lastModified });
     expect(changed.status).toBe(200);
     expect(changed.headers.get('etag')).not.toBe(etag);

@@ -111,7 +111,7 @@ describe.each(targets)('owner notifications: $name', { timeout: 30_000 }, ({ ope
     const reported = commentRecord({ createdAt: clock.now() });
     await store.insert(reported, ALWAYS);
     for (const client of ['a', 'b', 'b', 'c', 'd']) {
-      await store.report({ commentId: reported.id, clientHash: client.repeat(32), reason: '', createdAt: clock.now() });
+      await store.report({ commentId: reported.id, clientHash: client.repeat(32), reason: '', createdAt: clock.now() }, ALWAYS);
     }
     expect((await queuedKinds(outbox)).slice(2)).toEqual([`hidden ${reported.id}`]);
     const [event] = await outbox.queued('email', 1);
@@ -267,7 +267,7 @@ describe.each(targets)('owner notifications: $name', { timeout: 30_000 }, ({ ope
 
     const comment = pending();
     await store.insert(comment, ALWAYS);
-    await store.setStatus(comment.id, { status: 'published', reviewed: true });
+    await store.setStatus(comment.id, { status: 'published', reviewed: true, at: T0 });
     await sender.runOnce();
     expect(webhook.received).toHaveLength(0);
     const [state] = await outbox.channels();
@@ -291,7 +291,7 @@ describe.each(targets)('owner notifications: $name', { timeout: 30_000 }, ({ ope
     const comment = commentRecord({ createdAt: clock.now(), page: '/articles/no-contact/' });
     await store.insert(comment, ALWAYS);
     for (const client of ['a', 'b', 'c']) {
-      await store.report({ commentId: comment.id, clientHash: client.repeat(32), reason: 'rude', createdAt: clock.now() });
+      await store.report({ commentId: comment.id, clientHash: client.repeat(32), reason: 'rude', createdAt: clock.now() }, ALWAYS);
     }
     await sender.runOnce();
     expect(webhook.received[0]).toMatchObject({ kind: 'hidden', page: '/articles/no-contact/', waiting: 1, hiddenByReports: 1 });
