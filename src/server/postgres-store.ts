@@ -87,7 +87,7 @@ function toRecord(row: Row): CommentRecord {
 }
 
 /** Failures worth a retry: the server unreachable or restarting, out of connections, a lock or serialisation conflict. */
-function isTransient(error: unknown): boolean {
+export function isTransient(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   if (error instanceof postgres.PostgresError) return /^(08|53|57P|40001|40P01|55P03)/.test(error.code);
   const code = (error as { code?: unknown }).code;

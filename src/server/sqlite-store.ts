@@ -92,7 +92,7 @@ function toRecord(row: Row): CommentRecord {
 }
 
 /** SQLITE_BUSY and SQLITE_LOCKED (and their extended codes): another connection holds the lock. */
-function isBusy(error: unknown): boolean {
+export function isBusy(error: unknown): boolean {
   if (typeof error !== 'object' || error === null || !('errcode' in error)) return false;
   const primary = Number(error.errcode) & 0xff;
   return primary === 5 || primary === 6;

@@ -1,0 +1,37 @@
+/** The contact API of this server process, created on first use, on the same settings and database as comments. */
+import type { APIContext } from 'astro';
+import { createClientHasher, loadOrCreateSecret } from '../client-id.ts';
+import { readConfig } from '../config.ts';
+import { errorResponse, HttpError } from '../respond.ts';
+import { createContactApi, type ContactApi } from './http.ts';
+import { openMessageStore } from './open-store.ts';
+
+let api: ContactApi | undefined;
+
+function processApi(): ContactApi {
+  if (api) return api;
+  const config = readConfig(process.env);
+  const hashClient = createClientHasher(config.clientSecret ?? loadOrCreateSecret(config.dataDir));
+  api = createContactApi({ store: openMessageStore(config), now: Date.now, config, hashClient });
+  return api;
+}
+
+/** What the contact routes do: hand the request to the contact API. */
+export async function handleContactRequest(context: APIContext): Promise<Response> {
+  let contactApi: ContactApi;
+  try {
+    contactApi = processApi();
+  } catch (error) {
+    // A bad setting or an unopenable database: say so in the log, answer in JSON, try again on the next request.
+    console.error('[contact] cannot start:', error);
+    return errorResponse(new HttpError(503, 'unavailable', 'Messages are unavailable right now.', { headers: { 'Retry-After': '30' } }));
+  }
+  let socketAddress: string | undefined;
+  try {
+    socketAddress = context.clientAddress;
+  } catch {
+    // Astro throws when the adapter could not tell the address; the request is still served, under one key.
+    socketAddress = undefined;
+  }
+  return contactApi.fetch(context.request, { clientAddress: socketAddress });
+}
