@@ -5,11 +5,10 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { AdminAction, AdminActionResponse, AdminComment, AdminQueue as QueueName, AdminQueueResponse } from '../lib/comments/api-types.ts';
 import { exactTime, relativeTime } from '../lib/comments/relative-time.ts';
+import { readAdminToken as readToken, saveAdminToken as saveToken } from '../client/admin-token.ts';
 import { callApi } from '../stores/comments.ts';
 import CommentBody from './CommentBody.tsx';
 import './comments.css';
-
-const TOKEN_KEY = 'back-together:admin-token';
 
 const QUEUES: readonly { name: QueueName; label: string }[] = [
   { name: 'pending', label: 'Awaiting approval' },
@@ -33,23 +32,6 @@ function actionsFor(comment: AdminComment): AdminAction[] {
 
 const ACTION_LABEL: Record<AdminAction, string> = { approve: 'Approve', reject: 'Reject', delete: 'Delete', restore: 'Restore' };
 const DONE_LABEL: Record<AdminAction, string> = { approve: 'approved', reject: 'rejected', delete: 'deleted', restore: 'restored' };
-
-function readToken(): string {
-  try {
-    return sessionStorage.getItem(TOKEN_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
-
-function saveToken(token: string): void {
-  try {
-    if (token === '') sessionStorage.removeItem(TOKEN_KEY);
-    else sessionStorage.setItem(TOKEN_KEY, token);
-  } catch {
-    // Storage blocked: the token lives in this page only.
-  }
-}
 
 export default function AdminQueue() {
   const tokenFieldId = useId();
