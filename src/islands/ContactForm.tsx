@@ -77,7 +77,7 @@ export default function ContactForm() {
       return;
     }
     const answer = values.replyTo.trim() === ''
-      ? 'You left no e-mail address, so we cannot answer you.'
+      ? 'You left no email address, so we cannot answer you.'
       : `We'll answer at ${values.replyTo.trim()} when we can.`;
     setValues({ text: '', name: '', replyTo: '' });
     setErrors({});
@@ -122,7 +122,7 @@ export default function ContactForm() {
           {errorText('name')}
         </div>
         <div class="comment-field">
-          <label for={ids.replyTo}>Your e-mail address <span class="comment-optional">(optional)</span></label>
+          <label for={ids.replyTo}>Your email address <span class="comment-optional">(optional)</span></label>
           <input id={ids.replyTo} ref={fields.replyTo} name="replyTo" type="email" autoComplete="email" maxLength={300} value={values.replyTo}
             aria-invalid={invalid('replyTo')} aria-describedby={describe(!!errors.replyTo && ids.error('replyTo'), ids.replyToHint)} onInput={set('replyTo')} />
           <p id={ids.replyToHint} class="comment-count">

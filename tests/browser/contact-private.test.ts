@@ -37,22 +37,22 @@ describe.skipIf(!hasChromium)('private messages in Chromium', () => {
     await expectAccessible(page, '/contact/ as loaded');
 
     // An empty message and a bad address: both fields are marked, the first gets focus, the status says why.
-    await page.getByLabel('Your e-mail address').fill('not an address');
+    await page.getByLabel('Your email address').fill('not an address');
     await page.getByRole('button', { name: 'Send privately' }).click();
     const message = page.getByLabel('What would you like to tell us?');
     await expect.poll(() => message.evaluate((element) => element === document.activeElement), POLL).toBe(true);
     expect(await message.getAttribute('aria-invalid')).toBe('true');
-    expect(await page.getByLabel('Your e-mail address').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Your email address').getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByRole('status').filter({ hasText: 'correct the highlighted field' }).count()).toBe(1);
     expect(await message.evaluate((element) => element.getAttribute('aria-describedby')?.split(' ').map((id) => document.getElementById(id)?.textContent).join(' '))).toMatch(/at least 2 characters/);
     await expectAccessible(page, '/contact/ with errors shown');
 
     await message.fill(HOSTILE);
     await page.getByLabel('Your name').fill('Robin');
-    await page.getByLabel('Your e-mail address').fill('');
+    await page.getByLabel('Your email address').fill('');
     await page.getByRole('button', { name: 'Send privately' }).click();
     await page.getByRole('status').filter({ hasText: 'Sent. Only the site owner can read it.' }).waitFor(POLL);
-    expect(await page.getByRole('status').filter({ hasText: 'You left no e-mail address, so we cannot answer you.' }).count()).toBe(1);
+    expect(await page.getByRole('status').filter({ hasText: 'You left no email address, so we cannot answer you.' }).count()).toBe(1);
     expect(await message.inputValue()).toBe('');
     expect(new URL(page.url()).search).toBe('');
     expect(ownErrors(watch.errors)).toEqual([]);

@@ -7,6 +7,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EDIT_WINDOW_MS } from '../../src/lib/comments/limits';
 import { OWN_KEY_LIFETIME_MS } from '../../src/lib/comments/own-keys';
+import { MESSAGE_KEEP_DAYS } from '../../src/lib/contact/limits';
 import { repoRoot } from '../support/paths';
 import { builtPage, builtPages, visibleText } from '../support/site';
 
@@ -140,6 +141,8 @@ const NOT_ABOUT_ANYONE = new Set([
   'schema_migrations',
   // A change counter per page path, for caching comment threads.
   'page_versions',
+  // Which migrations of the private messages table have run.
+  'contact_migrations',
 ]);
 
 describe('the privacy page lists what the server keeps', () => {
@@ -154,6 +157,21 @@ describe('the privacy page lists what the server keeps', () => {
       }
     });
   }
+
+  for (const store of ['contact/sqlite-store.ts', 'contact/postgres-store.ts']) {
+    it(`names every column of the private messages table in ${store}`, () => {
+      const tables = schemaColumns(store);
+      expect([...tables.keys()].sort()).toEqual(['contact_messages', 'contact_migrations']);
+      const columns = tables.get('contact_messages') ?? [];
+      expect(columns.length).toBeGreaterThan(0);
+      for (const column of columns) expect(listed, `contact_messages.${column} is stored but not listed on the privacy page`).toContain(column);
+    });
+  }
+
+  it('says how long private messages are kept, with the number the server enforces', () => {
+    expect(privacyText).toMatch(/How long we keep messages/);
+    expect(privacyText).toContain(`after ${MESSAGE_KEEP_DAYS} days`);
+  });
 
   it('says how long things are kept and how to delete them', () => {
     expect(privacyText).toMatch(/How long we keep it/);

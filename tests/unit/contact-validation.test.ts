@@ -6,7 +6,7 @@ import { replyToProblem } from '../../src/lib/contact/validation.ts';
 import { parseNewMessage, parseReadChange } from '../../src/server/contact/requests.ts';
 
 describe('replyToProblem', () => {
-  it('accepts an empty address (no reply possible) and ordinary e-mail addresses', () => {
+  it('accepts an empty address (no reply possible) and ordinary email addresses', () => {
     for (const address of ['', '   ', 'sam@example.org', ' alex.k+site@mail.example.co.uk ', 'zoë@exämple.de']) {
       expect(replyToProblem(address), address).toBeNull();
     }
@@ -15,7 +15,7 @@ describe('replyToProblem', () => {
   it('refuses what cannot be an address: no @, spaces, line breaks, control characters, too long', () => {
     const local = 'a'.repeat(REPLY_TO_MAX);
     for (const address of ['sam', 'sam@', '@example.org', 'sam@example', 'sam @example.org', 'sam@example.org\nBcc: x@y.z', 'sam\u0000@example.org', `${local}@example.org`, 'a@b.c.']) {
-      expect(replyToProblem(address), JSON.stringify(address)).toMatch(/e-mail address|characters or fewer/);
+      expect(replyToProblem(address), JSON.stringify(address)).toMatch(/email address|characters or fewer/);
     }
   });
 });

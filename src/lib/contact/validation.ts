@@ -11,7 +11,7 @@ export function replyToProblem(replyTo: string): string | null {
   if (trimmed === '') return null;
   if (characterCount(trimmed) > REPLY_TO_MAX) return `Keep the address to ${REPLY_TO_MAX} characters or fewer.`;
   if (!isPlainText(trimmed, false) || !EMAIL_SHAPE.test(trimmed)) {
-    return 'Give an e-mail address such as name@example.org, or leave it empty.';
+    return 'Give an email address such as name@example.org, or leave it empty.';
   }
   return null;
 }
