@@ -1,5 +1,7 @@
 /** CommentStore on PostgreSQL through the `postgres` client: pooled connections, versioned migrations. */
 import postgres from 'postgres';
+import { isTransient, migrate } from './postgres-database.ts';
+import type { Migration } from './migration.ts';
 import type { AdminQueue } from '../lib/comments/api-types.ts';
 import type { CommentStatus } from '../lib/comments/moderation.ts';
 import {
@@ -21,7 +23,7 @@ import {
 /** Any advisory-lock key will do as long as it is always the same: it serialises migrations across processes. */
 const MIGRATION_LOCK = 7_246_031_001;
 
-const MIGRATIONS: readonly { version: number; sql: string }[] = [
+const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     sql: `
@@ -86,14 +88,6 @@ function toRecord(row: Row): CommentRecord {
   };
 }
 
-/** Failures worth a retry: the server unreachable or restarting, out of connections, a lock or serialisation conflict. */
-export function isTransient(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  if (error instanceof postgres.PostgresError) return /^(08|53|57P|40001|40P01|55P03)/.test(error.code);
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' && /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|CONNECT_TIMEOUT|CONNECTION_)/.test(code);
-}
-
 export class PostgresCommentStore implements CommentStore {
   readonly kind = 'postgres';
   readonly #sql: Sql;
@@ -130,17 +124,7 @@ export class PostgresCommentStore implements CommentStore {
   }
 
   async #migrate(): Promise<void> {
-    await this.#sql.begin(async (sql) => {
-      await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`;
-      await sql`CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL)`;
-      const [row] = await sql`SELECT coalesce(max(version), 0) AS version FROM schema_migrations`;
-      const current = Number(row?.['version'] ?? 0);
-      for (const migration of MIGRATIONS) {
-        if (migration.version <= current) continue;
-        await sql.unsafe(migration.sql);
-        await sql`INSERT INTO schema_migrations (version, applied_at) VALUES (${migration.version}, now())`;
-      }
-    });
+    await migrate(this.#sql, MIGRATION_LOCK, 'schema_migrations', MIGRATIONS);
   }
 
   async thread(query: ThreadQuery): Promise<ThreadRows> {

@@ -1,13 +1,14 @@
 /** MessageStore in the comments' PostgreSQL database, through a small pool of its own. */
 import postgres from 'postgres';
-import { isTransient } from '../postgres-store.ts';
+import type { Migration } from '../migration.ts';
+import { isTransient, migrate } from '../postgres-database.ts';
 import { StoreUnavailableError, type Admission, type InsertGuard, type ListPosition } from '../store.ts';
 import type { MessagePage, MessageRecord, MessageStore } from './store.ts';
 
 /** Serialises this table's migrations across processes; differs from the comments' key so neither waits on the other. */
 const MIGRATION_LOCK = 7_246_031_002;
 
-const MIGRATIONS: readonly { version: number; sql: string }[] = [
+const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     sql: `
@@ -59,7 +60,7 @@ export class PostgresMessageStore implements MessageStore {
 
   /** Migrates on first use; after a failure (database down at start) the next call tries again. */
   #ensureReady(): Promise<void> {
-    this.#ready ??= this.#migrate().catch((error: unknown) => {
+    this.#ready ??= migrate(this.#sql, MIGRATION_LOCK, 'contact_migrations', MIGRATIONS).catch((error: unknown) => {
       this.#ready = undefined;
       throw error;
     });
@@ -74,20 +75,6 @@ export class PostgresMessageStore implements MessageStore {
       if (isTransient(error)) throw new StoreUnavailableError('the messages database is unavailable', { cause: error });
       throw error;
     }
-  }
-
-  async #migrate(): Promise<void> {
-    await this.#sql.begin(async (sql) => {
-      await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`;
-      await sql`CREATE TABLE IF NOT EXISTS contact_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL)`;
-      const [row] = await sql`SELECT coalesce(max(version), 0) AS version FROM contact_migrations`;
-      const current = Number(row?.['version'] ?? 0);
-      for (const migration of MIGRATIONS) {
-        if (migration.version <= current) continue;
-        await sql.unsafe(migration.sql);
-        await sql`INSERT INTO contact_migrations (version, applied_at) VALUES (${migration.version}, now())`;
-      }
-    });
   }
 
   async insert(record: MessageRecord, guard: InsertGuard): Promise<Admission> {

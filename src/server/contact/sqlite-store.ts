@@ -2,14 +2,15 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
-import { isBusy } from '../sqlite-store.ts';
-import { StoreUnavailableError, type Admission, type InsertGuard, type ListPosition } from '../store.ts';
+import type { Migration } from '../migration.ts';
+import { guardBusy, migrate, writeTransaction } from '../sqlite-database.ts';
+import type { Admission, InsertGuard, ListPosition } from '../store.ts';
 import type { MessagePage, MessageRecord, MessageStore } from './store.ts';
 
 const BUSY_TIMEOUT_MS = 5000;
 
 /** Each migration runs once, in order, inside the same transaction as its version row. */
-const MIGRATIONS: readonly { version: number; sql: string }[] = [
+const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     sql: `
@@ -56,7 +57,7 @@ export class SqliteMessageStore implements MessageStore {
       this.#db.exec('PRAGMA synchronous = FULL');
       // An erased message is overwritten in the file, not just unlinked from it.
       this.#db.exec('PRAGMA secure_delete = ON');
-      this.#migrate();
+      migrate(this.#db, 'contact_migrations', MIGRATIONS, 'the messages database');
     });
   }
 
@@ -69,39 +70,11 @@ export class SqliteMessageStore implements MessageStore {
   }
 
   #guard<T>(work: () => T): T {
-    try {
-      return work();
-    } catch (error) {
-      if (isBusy(error)) throw new StoreUnavailableError('the messages database is busy', { cause: error });
-      throw error;
-    }
+    return guardBusy(work, 'the messages database');
   }
 
-  /** A write transaction taken up front, so it waits for the lock instead of failing to upgrade. */
   #write<T>(work: () => T): T {
-    return this.#guard(() => {
-      this.#db.exec('BEGIN IMMEDIATE');
-      try {
-        const result = work();
-        this.#db.exec('COMMIT');
-        return result;
-      } catch (error) {
-        if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
-        throw error;
-      }
-    });
-  }
-
-  #migrate(): void {
-    this.#write(() => {
-      this.#db.exec('CREATE TABLE IF NOT EXISTS contact_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL) STRICT');
-      const current = Number(this.#all('SELECT coalesce(max(version), 0) AS version FROM contact_migrations')[0]?.['version']);
-      for (const migration of MIGRATIONS) {
-        if (migration.version <= current) continue;
-        this.#db.exec(migration.sql);
-        this.#run('INSERT INTO contact_migrations (version, applied_at) VALUES (:version, :at)', { version: migration.version, at: Date.now() });
-      }
-    });
+    return writeTransaction(this.#db, work, 'the messages database');
   }
 
   async insert(record: MessageRecord, guard: InsertGuard): Promise<Admission> {
