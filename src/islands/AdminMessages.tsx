@@ -2,42 +2,26 @@
  * The owner's private messages from the contact form: read, mark read or unread, erase for good, download all as
  * JSON. Behind the admin token, kept like the moderation queue's (sessionStorage, this tab only).
  */
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { exactTime, relativeTime } from '../lib/comments/relative-time.ts';
 import type { OwnerMessage, OwnerMessageResponse, OwnerMessagesResponse } from '../lib/contact/api-types.ts';
-import { readAdminToken, saveAdminToken } from '../client/admin-token.ts';
+import { saveAdminToken } from '../client/admin-token.ts';
 import { downloadFile } from '../client/download-file.ts';
 import { callApi } from '../stores/comments.ts';
+import AdminTokenForm, { useAdminToken } from './AdminTokenForm.tsx';
 import CommentBody from './CommentBody.tsx';
 import './comments.css';
 
 const sender = (message: OwnerMessage) => (message.name === '' ? 'someone who gave no name' : message.name);
 
 export default function AdminMessages() {
-  const tokenFieldId = useId();
-  const [tokenInput, setTokenInput] = useState('');
-  const [token, setToken] = useState('');
+  const [token, setToken] = useAdminToken();
   const [messages, setMessages] = useState<OwnerMessage[]>([]);
   const [unread, setUnread] = useState(0);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const [loading, setLoading] = useState(false);
   const [confirming, setConfirming] = useState<string | null>(null);
-  // False in the server-rendered HTML: the form cannot be sent until the island runs.
-  const [hydrated, setHydrated] = useState(false);
-  const tokenField = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    setHydrated(true);
-    const stored = readAdminToken();
-    if (stored !== '') {
-      setToken(stored);
-      setTokenInput(stored);
-    } else if (tokenField.current?.value) {
-      // Keep what was typed before hydration: the next render would otherwise reset the field to ''.
-      setTokenInput(tokenField.current.value);
-    }
-  }, []);
 
   const auth = { Authorization: `Bearer ${token}` };
   const writeHeaders = { ...auth, 'Content-Type': 'application/json' };
@@ -105,36 +89,17 @@ export default function AdminMessages() {
 
   return (
     <div class="admin-queue">
-      <form
-        class="admin-token"
-        onSubmit={(event) => {
-          event.preventDefault();
-          setToken(tokenInput.trim());
+      <AdminTokenForm
+        token={token}
+        openLabel="Open messages"
+        onOpen={setToken}
+        onForget={() => {
+          saveAdminToken('');
+          setToken('');
+          setMessages([]);
+          setStatus('Signed out in this tab.');
         }}
-      >
-        <div class="comment-field">
-          <label for={tokenFieldId}>Admin token</label>
-          <input ref={tokenField} id={tokenFieldId} type="password" autoComplete="off" value={tokenInput} onInput={(event) => setTokenInput(event.currentTarget.value)} />
-        </div>
-        <button type="submit" class="button" disabled={!hydrated}>
-          Open messages
-        </button>
-        {token !== '' && (
-          <button
-            type="button"
-            class="button button-quiet"
-            onClick={() => {
-              saveAdminToken('');
-              setToken('');
-              setTokenInput('');
-              setMessages([]);
-              setStatus('Signed out in this tab.');
-            }}
-          >
-            Forget token
-          </button>
-        )}
-      </form>
+      />
       <p role="status">{status}</p>
       {token !== '' && (
         <>

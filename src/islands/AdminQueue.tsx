@@ -2,11 +2,12 @@
  * The site owner's moderation queues. The admin token is pasted in and, once the server accepts it, kept in
  * sessionStorage only (gone when the tab closes); every request sends it as a Bearer token.
  */
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { AdminAction, AdminActionResponse, AdminComment, AdminQueue as QueueName, AdminQueueResponse } from '../lib/comments/api-types.ts';
 import { exactTime, relativeTime } from '../lib/comments/relative-time.ts';
-import { readAdminToken as readToken, saveAdminToken as saveToken } from '../client/admin-token.ts';
+import { saveAdminToken as saveToken } from '../client/admin-token.ts';
 import { callApi } from '../stores/comments.ts';
+import AdminTokenForm, { useAdminToken } from './AdminTokenForm.tsx';
 import CommentBody from './CommentBody.tsx';
 import './comments.css';
 
@@ -34,31 +35,12 @@ const ACTION_LABEL: Record<AdminAction, string> = { approve: 'Approve', reject: 
 const DONE_LABEL: Record<AdminAction, string> = { approve: 'approved', reject: 'rejected', delete: 'deleted', restore: 'restored' };
 
 export default function AdminQueue() {
-  const tokenFieldId = useId();
-  const [tokenInput, setTokenInput] = useState('');
-  const [token, setToken] = useState('');
+  const [token, setToken] = useAdminToken();
   const [queue, setQueue] = useState<QueueName>('pending');
   const [comments, setComments] = useState<AdminComment[]>([]);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const [loading, setLoading] = useState(false);
-  // False in the server-rendered HTML: the form cannot be sent until the island runs.
-  const [hydrated, setHydrated] = useState(false);
-  const tokenField = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    setHydrated(true);
-    const stored = readToken();
-    // Only a stored token replaces the field: never what the owner typed while the page was loading.
-    if (stored !== '') {
-      setToken(stored);
-      setTokenInput(stored);
-    } else if (tokenField.current?.value) {
-      // Keep what was typed before hydration: the next render would otherwise reset the field to ''.
-      setTokenInput(tokenField.current.value);
-    }
-  }, []);
-
   const auth = { Authorization: `Bearer ${token}` };
 
   async function load(name: QueueName, cursor: string | null) {
@@ -101,36 +83,17 @@ export default function AdminQueue() {
 
   return (
     <div class="admin-queue">
-      <form
-        class="admin-token"
-        onSubmit={(event) => {
-          event.preventDefault();
-          setToken(tokenInput.trim());
+      <AdminTokenForm
+        token={token}
+        openLabel="Open queues"
+        onOpen={setToken}
+        onForget={() => {
+          saveToken('');
+          setToken('');
+          setComments([]);
+          setStatus('Signed out of moderation in this tab.');
         }}
-      >
-        <div class="comment-field">
-          <label for={tokenFieldId}>Admin token</label>
-          <input ref={tokenField} id={tokenFieldId} type="password" autoComplete="off" value={tokenInput} onInput={(event) => setTokenInput(event.currentTarget.value)} />
-        </div>
-        <button type="submit" class="button" disabled={!hydrated}>
-          Open queues
-        </button>
-        {token !== '' && (
-          <button
-            type="button"
-            class="button button-quiet"
-            onClick={() => {
-              saveToken('');
-              setToken('');
-              setTokenInput('');
-              setComments([]);
-              setStatus('Signed out of moderation in this tab.');
-            }}
-          >
-            Forget token
-          </button>
-        )}
-      </form>
+      />
       <p role="status">{status}</p>
       {token !== '' && (
         <>
