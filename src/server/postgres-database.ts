@@ -1,6 +1,7 @@
 /** What every store on PostgreSQL needs: which failures are worth a retry, and versioned migrations. */
 import postgres from 'postgres';
 import type { Migration } from './migration.ts';
+import { StoreUnavailableError } from './store.ts';
 
 /** Failures worth a retry: the server unreachable or restarting, out of connections, a lock or serialisation conflict. */
 export function isTransient(error: unknown): boolean {
@@ -26,4 +27,54 @@ export async function migrate(sql: postgres.Sql, lock: number, versionTable: str
       await tx`INSERT INTO ${tx(versionTable)} (version, applied_at) VALUES (${migration.version}, now())`;
     }
   });
+}
+
+export interface PoolOptions {
+  maxConnections: number;
+  /** Shown in pg_stat_activity, to tell the pools apart. */
+  applicationName: string;
+  /** Advisory lock that serialises this schema's migrations across processes. */
+  migrationLock: number;
+  versionTable: string;
+  migrations: readonly Migration[];
+  /** How errors name the database, e.g. "the comments database". */
+  what: string;
+}
+
+/** A connection pool whose schema is migrated on first use; after a failure (database down at start) the next use tries again. */
+export class MigratedPool {
+  readonly sql: postgres.Sql;
+  readonly #options: PoolOptions;
+  #ready: Promise<void> | undefined;
+
+  constructor(url: string, options: PoolOptions) {
+    this.#options = options;
+    this.sql = postgres(url, {
+      max: options.maxConnections,
+      idle_timeout: 60,
+      connect_timeout: 10,
+      onnotice: () => {},
+      connection: { application_name: options.applicationName },
+    });
+  }
+
+  ready(): Promise<void> {
+    const { migrationLock, versionTable, migrations } = this.#options;
+    this.#ready ??= migrate(this.sql, migrationLock, versionTable, migrations).catch((error: unknown) => {
+      this.#ready = undefined;
+      throw error;
+    });
+    return this.#ready;
+  }
+
+  /** Runs `work` once migrations are done, turning transient failures into StoreUnavailableError. */
+  async run<T>(work: (sql: postgres.Sql) => Promise<T>): Promise<T> {
+    try {
+      await this.ready();
+      return await work(this.sql);
+    } catch (error) {
+      if (isTransient(error)) throw new StoreUnavailableError(`${this.#options.what} is unavailable`, { cause: error });
+      throw error;
+    }
+  }
 }

@@ -1,11 +1,10 @@
 /** CommentStore on PostgreSQL through the `postgres` client: pooled connections, versioned migrations. */
 import postgres from 'postgres';
-import { isTransient, migrate } from './postgres-database.ts';
+import { MigratedPool } from './postgres-database.ts';
 import type { Migration } from './migration.ts';
 import type { AdminQueue } from '../lib/comments/api-types.ts';
 import type { CommentStatus } from '../lib/comments/moderation.ts';
 import {
-  StoreUnavailableError,
   type Admission,
   type CommentRecord,
   type CommentStore,
@@ -90,41 +89,27 @@ function toRecord(row: Row): CommentRecord {
 
 export class PostgresCommentStore implements CommentStore {
   readonly kind = 'postgres';
+  readonly #pool: MigratedPool;
   readonly #sql: Sql;
-  #ready: Promise<void> | undefined;
 
   constructor(url: string, options: { maxConnections?: number } = {}) {
-    this.#sql = postgres(url, {
-      max: options.maxConnections ?? 10,
-      idle_timeout: 60,
-      connect_timeout: 10,
-      onnotice: () => {},
-      connection: { application_name: 'back-together-comments' },
+    this.#pool = new MigratedPool(url, {
+      maxConnections: options.maxConnections ?? 10,
+      applicationName: 'back-together-comments',
+      migrationLock: MIGRATION_LOCK,
+      versionTable: 'schema_migrations',
+      migrations: MIGRATIONS,
+      what: 'the comments database',
     });
+    this.#sql = this.#pool.sql;
   }
 
-  /** Migrates on first use; after a failure (database down at start) the next call tries again. */
   #ensureReady(): Promise<void> {
-    this.#ready ??= this.#migrate().catch((error: unknown) => {
-      this.#ready = undefined;
-      throw error;
-    });
-    return this.#ready;
+    return this.#pool.ready();
   }
 
-  /** Runs `work` once migrations are done, turning transient failures into StoreUnavailableError. */
-  async #guard<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
-    try {
-      await this.#ensureReady();
-      return await work(this.#sql);
-    } catch (error) {
-      if (isTransient(error)) throw new StoreUnavailableError('the comments database is unavailable', { cause: error });
-      throw error;
-    }
-  }
-
-  async #migrate(): Promise<void> {
-    await migrate(this.#sql, MIGRATION_LOCK, 'schema_migrations', MIGRATIONS);
+  #guard<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+    return this.#pool.run(work);
   }
 
   async thread(query: ThreadQuery): Promise<ThreadRows> {

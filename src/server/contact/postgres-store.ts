@@ -1,8 +1,8 @@
 /** MessageStore in the comments' PostgreSQL database, through a small pool of its own. */
-import postgres from 'postgres';
+import type postgres from 'postgres';
 import type { Migration } from '../migration.ts';
-import { isTransient, migrate } from '../postgres-database.ts';
-import { StoreUnavailableError, type Admission, type InsertGuard, type ListPosition } from '../store.ts';
+import { MigratedPool } from '../postgres-database.ts';
+import type { Admission, InsertGuard, ListPosition } from '../store.ts';
 import type { MessagePage, MessageRecord, MessageStore } from './store.ts';
 
 /** Serialises this table's migrations across processes; differs from the comments' key so neither waits on the other. */
@@ -44,37 +44,22 @@ function toRecord(row: Row): MessageRecord {
 
 export class PostgresMessageStore implements MessageStore {
   readonly kind = 'postgres';
-  readonly #sql: Sql;
-  #ready: Promise<void> | undefined;
+  readonly #pool: MigratedPool;
 
   constructor(url: string, options: { maxConnections?: number } = {}) {
-    this.#sql = postgres(url, {
+    this.#pool = new MigratedPool(url, {
       // Messages are rare: a few connections beside the comments' pool are plenty.
-      max: options.maxConnections ?? 3,
-      idle_timeout: 60,
-      connect_timeout: 10,
-      onnotice: () => {},
-      connection: { application_name: 'back-together-contact' },
+      maxConnections: options.maxConnections ?? 3,
+      applicationName: 'back-together-contact',
+      migrationLock: MIGRATION_LOCK,
+      versionTable: 'contact_migrations',
+      migrations: MIGRATIONS,
+      what: 'the messages database',
     });
   }
 
-  /** Migrates on first use; after a failure (database down at start) the next call tries again. */
-  #ensureReady(): Promise<void> {
-    this.#ready ??= migrate(this.#sql, MIGRATION_LOCK, 'contact_migrations', MIGRATIONS).catch((error: unknown) => {
-      this.#ready = undefined;
-      throw error;
-    });
-    return this.#ready;
-  }
-
-  async #guard<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
-    try {
-      await this.#ensureReady();
-      return await work(this.#sql);
-    } catch (error) {
-      if (isTransient(error)) throw new StoreUnavailableError('the messages database is unavailable', { cause: error });
-      throw error;
-    }
+  #guard<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+    return this.#pool.run(work);
   }
 
   async insert(record: MessageRecord, guard: InsertGuard): Promise<Admission> {
@@ -137,6 +122,6 @@ export class PostgresMessageStore implements MessageStore {
   }
 
   async close(): Promise<void> {
-    await this.#sql.end({ timeout: 5 });
+    await this.#pool.sql.end({ timeout: 5 });
   }
 }
