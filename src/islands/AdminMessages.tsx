@@ -122,7 +122,7 @@ export default function AdminMessages() {
                     {message.readAt === null && <span class="comment-badge">Unread</span>}
                   </p>
                   <p class="admin-item-meta">
-                    {message.replyTo === '' ? 'No reply address: this person cannot be answered.' : <>Reply to: <span class="admin-reply-to">{message.replyTo}</span></>}
+                    {message.replyTo === '' ? 'No reply address: this person cannot be answered.' : `Reply to: ${message.replyTo}`}
                   </p>
                   <CommentBody text={message.text} />
                   <div class="admin-item-actions">
