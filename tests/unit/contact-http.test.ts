@@ -219,6 +219,16 @@ describe('contact API', () => {
     expect((await inbox(s.api)).messages.map((m) => m.text)).toEqual(['A newer message']);
     expect(await s.opened.store.all()).toHaveLength(1);
   });
+
+  it('erases expired messages when a new one arrives, and on the regular sweep, without anyone reading them', async () => {
+    await send(s.api, { text: 'First message' });
+    s.clock.advance(MESSAGE_KEEP_MS + 1);
+    await send(s.api, { text: 'Second message' });
+    expect((await s.opened.store.all()).map((m) => m.text)).toEqual(['Second message']);
+    s.clock.advance(MESSAGE_KEEP_MS + 1);
+    expect(await s.api.eraseExpired()).toBe(1);
+    expect(await s.opened.store.all()).toEqual([]);
+  });
 });
 
 describe('contact API without an admin token, or with its store down', () => {

@@ -45,6 +45,8 @@ export interface ContactDeps {
 export interface ContactApi {
   /** Answers any request under /api/contact and /api/admin/contact. */
   fetch(request: Request, meta: RequestMeta): Promise<Response>;
+  /** Erases every message past the keeping time; returns how many. */
+  eraseExpired(): Promise<number>;
 }
 
 type Handler = (request: Request, meta: RequestMeta, id: string) => Promise<Response>;
@@ -75,7 +77,7 @@ export function createContactApi(deps: ContactDeps): ContactApi {
   const rateRules = deps.rateRules ?? CONTACT_RATE_RULES;
   const logError = deps.logError ?? ((error: unknown) => console.error('[contact]', error));
 
-  /** Erases what is past the keeping time; run before every listing and export, so the owner never sees it. */
+  /** Erases what is past the keeping time: swept regularly (runtime.ts), and before every new message, listing and export. */
   const eraseExpired = () => store.eraseOlderThan(deps.now() - MESSAGE_KEEP_MS);
 
   const sendMessage: Handler = async (request, meta) => {
@@ -94,6 +96,7 @@ export function createContactApi(deps: ContactDeps): ContactApi {
       readAt: null,
       clientHash: deps.hashClient(clientAddress(request, meta.clientAddress, config.trustProxy)),
     };
+    await eraseExpired();
     const admission = await store.insert(record, { since: now - rateLookback(rateRules), admit: (recent) => admitByRate(recent, now, rateRules) });
     if (!admission.admitted) {
       const seconds = Math.max(1, Math.ceil(admission.retryAfterMs / 1000));
@@ -180,6 +183,7 @@ export function createContactApi(deps: ContactDeps): ContactApi {
   }
 
   return {
+    eraseExpired,
     async fetch(request, meta) {
       try {
         return await dispatch(request, meta);

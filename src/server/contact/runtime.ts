@@ -6,13 +6,21 @@ import { errorResponse, HttpError } from '../respond.ts';
 import { createContactApi, type ContactApi } from './http.ts';
 import { openMessageStore } from './open-store.ts';
 
+/** How often expired messages are swept away. */
+const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
+
 let api: ContactApi | undefined;
 
 function processApi(): ContactApi {
   if (api) return api;
   const config = readConfig(process.env);
   const hashClient = createClientHasher(config.clientSecret ?? loadOrCreateSecret(config.dataDir));
-  api = createContactApi({ store: openMessageStore(config), now: Date.now, config, hashClient });
+  const contactApi = createContactApi({ store: openMessageStore(config), now: Date.now, config, hashClient });
+  // Messages past the keeping time go within the hour, even when no one sends or reads any; unref: never keeps the process up.
+  setInterval(() => {
+    contactApi.eraseExpired().catch((error: unknown) => console.error('[contact] could not erase expired messages:', error));
+  }, SWEEP_INTERVAL_MS).unref();
+  api = contactApi;
   return api;
 }
 
