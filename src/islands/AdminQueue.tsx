@@ -2,7 +2,7 @@
  * The site owner's moderation queues. The admin token is pasted in and, once the server accepts it, kept in
  * sessionStorage only (gone when the tab closes); every request sends it as a Bearer token.
  */
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type {
   AdminAction,
   AdminActionResponse,
@@ -12,12 +12,12 @@ import type {
   ErasedResponse,
 } from '../lib/comments/api-types.ts';
 import { exactTime, relativeTime } from '../lib/comments/relative-time.ts';
+import { saveAdminToken as saveToken } from '../client/admin-token.ts';
 import { callApi } from '../stores/comments.ts';
+import AdminTokenForm, { useAdminToken } from './AdminTokenForm.tsx';
 import CommentBody from './CommentBody.tsx';
 import NotifyStatus from './NotifyStatus.tsx';
 import './comments.css';
-
-const TOKEN_KEY = 'back-together:admin-token';
 
 const QUEUES: readonly { name: QueueName; label: string }[] = [
   { name: 'pending', label: 'Awaiting approval' },
@@ -42,27 +42,8 @@ function actionsFor(comment: AdminComment): AdminAction[] {
 const ACTION_LABEL: Record<AdminAction, string> = { approve: 'Approve', reject: 'Reject', delete: 'Delete', restore: 'Restore' };
 const DONE_LABEL: Record<AdminAction, string> = { approve: 'approved', reject: 'rejected', delete: 'deleted', restore: 'restored' };
 
-function readToken(): string {
-  try {
-    return sessionStorage.getItem(TOKEN_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
-
-function saveToken(token: string): void {
-  try {
-    if (token === '') sessionStorage.removeItem(TOKEN_KEY);
-    else sessionStorage.setItem(TOKEN_KEY, token);
-  } catch {
-    // Storage blocked: the token lives in this page only.
-  }
-}
-
 export default function AdminQueue() {
-  const tokenFieldId = useId();
-  const [tokenInput, setTokenInput] = useState('');
-  const [token, setToken] = useState('');
+  const [token, setToken] = useAdminToken();
   const [queue, setQueue] = useState<QueueName>('pending');
   const [comments, setComments] = useState<AdminComment[]>([]);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
@@ -70,22 +51,6 @@ export default function AdminQueue() {
   const [loading, setLoading] = useState(false);
   /** The comment whose "Erase for good" waits for confirmation. */
   const [erasing, setErasing] = useState<string | null>(null);
-  // False in the server-rendered HTML: the form cannot be sent until the island runs.
-  const [hydrated, setHydrated] = useState(false);
-  const tokenField = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    setHydrated(true);
-    const stored = readToken();
-    // Only a stored token replaces the field: never what the owner typed while the page was loading.
-    if (stored !== '') {
-      setToken(stored);
-      setTokenInput(stored);
-    } else if (tokenField.current?.value) {
-      // Keep what was typed before hydration: the next render would otherwise reset the field to ''.
-      setTokenInput(tokenField.current.value);
-    }
-  }, []);
 
   const auth = { Authorization: `Bearer ${token}` };
 
@@ -144,36 +109,17 @@ export default function AdminQueue() {
 
   return (
     <div class="admin-queue">
-      <form
-        class="admin-token"
-        onSubmit={(event) => {
-          event.preventDefault();
-          setToken(tokenInput.trim());
+      <AdminTokenForm
+        token={token}
+        openLabel="Open queues"
+        onOpen={setToken}
+        onForget={() => {
+          saveToken('');
+          setToken('');
+          setComments([]);
+          setStatus('Signed out of moderation in this tab.');
         }}
-      >
-        <div class="comment-field">
-          <label for={tokenFieldId}>Admin token</label>
-          <input ref={tokenField} id={tokenFieldId} type="password" autoComplete="off" value={tokenInput} onInput={(event) => setTokenInput(event.currentTarget.value)} />
-        </div>
-        <button type="submit" class="button" disabled={!hydrated}>
-          Open queues
-        </button>
-        {token !== '' && (
-          <button
-            type="button"
-            class="button button-quiet"
-            onClick={() => {
-              saveToken('');
-              setToken('');
-              setTokenInput('');
-              setComments([]);
-              setStatus('Signed out of moderation in this tab.');
-            }}
-          >
-            Forget token
-          </button>
-        )}
-      </form>
+      />
       <p role="status">{status}</p>
       {token !== '' && (
         <>

@@ -1,5 +1,7 @@
 /** CommentStore on PostgreSQL through the `postgres` client: pooled connections, versioned migrations. */
 import postgres from 'postgres';
+import { MigratedPool } from './postgres-database.ts';
+import type { Migration } from './migration.ts';
 import type { AdminQueue } from '../lib/comments/api-types.ts';
 import { REPORT_REASONS_KEPT } from '../lib/comments/limits.ts';
 import type { CommentStatus } from '../lib/comments/moderation.ts';
@@ -28,7 +30,7 @@ import {
 /** Any advisory-lock key will do as long as it is always the same: it serialises migrations across processes. */
 const MIGRATION_LOCK = 7_246_031_001;
 
-const MIGRATIONS: readonly { version: number; sql: string }[] = [
+const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     sql: `
@@ -120,61 +122,29 @@ function toRecord(row: Row): CommentRecord {
   };
 }
 
-/** Failures worth a retry: the server unreachable or restarting, out of connections, a lock or serialisation conflict. */
-function isTransient(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  if (error instanceof postgres.PostgresError) return /^(08|53|57P|40001|40P01|55P03)/.test(error.code);
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' && /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|CONNECT_TIMEOUT|CONNECTION_)/.test(code);
-}
-
 export class PostgresCommentStore implements CommentStore {
   readonly kind = 'postgres';
+  readonly #pool: MigratedPool;
   readonly #sql: Sql;
-  #ready: Promise<void> | undefined;
 
   constructor(url: string, options: { maxConnections?: number } = {}) {
-    this.#sql = postgres(url, {
-      max: options.maxConnections ?? 10,
-      idle_timeout: 60,
-      connect_timeout: 10,
-      onnotice: () => {},
-      connection: { application_name: 'back-together-comments' },
+    this.#pool = new MigratedPool(url, {
+      maxConnections: options.maxConnections ?? 10,
+      applicationName: 'back-together-comments',
+      migrationLock: MIGRATION_LOCK,
+      versionTable: 'schema_migrations',
+      migrations: MIGRATIONS,
+      what: 'the comments database',
     });
+    this.#sql = this.#pool.sql;
   }
 
-  /** Migrates on first use; after a failure (database down at start) the next call tries again. */
   #ensureReady(): Promise<void> {
-    this.#ready ??= this.#migrate().catch((error: unknown) => {
-      this.#ready = undefined;
-      throw error;
-    });
-    return this.#ready;
+    return this.#pool.ready();
   }
 
-  /** Runs `work` once migrations are done, turning transient failures into StoreUnavailableError. */
-  async #guard<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
-    try {
-      await this.#ensureReady();
-      return await work(this.#sql);
-    } catch (error) {
-      if (isTransient(error)) throw new StoreUnavailableError('the comments database is unavailable', { cause: error });
-      throw error;
-    }
-  }
-
-  async #migrate(): Promise<void> {
-    await this.#sql.begin(async (sql) => {
-      await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`;
-      await sql`CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL)`;
-      const [row] = await sql`SELECT coalesce(max(version), 0) AS version FROM schema_migrations`;
-      const current = Number(row?.['version'] ?? 0);
-      for (const migration of MIGRATIONS) {
-        if (migration.version <= current) continue;
-        await sql.unsafe(migration.sql);
-        await sql`INSERT INTO schema_migrations (version, applied_at) VALUES (${migration.version}, now())`;
-      }
-    });
+  #guard<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+    return this.#pool.run(work);
   }
 
   async thread(query: ThreadQuery): Promise<ThreadRows> {

@@ -28,14 +28,14 @@ export interface ReportBody {
   reason: string;
 }
 
-type Fields = Record<string, unknown>;
+export type Fields = Record<string, unknown>;
 
-function invalid(field: string, message: string): { ok: false; field: string; message: string } {
+export function invalid(field: string, message: string): { ok: false; field: string; message: string } {
   return { ok: false, field, message };
 }
 
 /** The body as an object with only `allowed` keys, or the first key that does not belong. */
-function fieldsOf(body: unknown, allowed: readonly string[]): Checked<Fields> {
+export function fieldsOf(body: unknown, allowed: readonly string[]): Checked<Fields> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return invalid('body', 'The body must be a JSON object.');
   }
@@ -45,14 +45,14 @@ function fieldsOf(body: unknown, allowed: readonly string[]): Checked<Fields> {
   return { ok: true, value: body as Fields };
 }
 
-function optionalString(fields: Fields, field: string): Checked<string | null> {
+export function optionalString(fields: Fields, field: string): Checked<string | null> {
   const value = fields[field];
   if (value === undefined || value === null) return { ok: true, value: null };
   if (typeof value !== 'string') return invalid(field, `${field} must be a string.`);
   return { ok: true, value };
 }
 
-function requiredString(fields: Fields, field: string): Checked<string> {
+export function requiredString(fields: Fields, field: string): Checked<string> {
   const value = fields[field];
   if (typeof value !== 'string') return invalid(field, `${field} is required and must be a string.`);
   return { ok: true, value };

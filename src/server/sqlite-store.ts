@@ -6,6 +6,8 @@ import type { CommentStatus } from '../lib/comments/moderation.ts';
 import { prepareDataFile, restrictDataFiles } from './data-files.ts';
 import { ownerEventForEdit, ownerEventForNewComment, ownerEventForReport, type OwnerEventKind } from '../lib/notify/events.ts';
 import { NOTIFY_SQLITE_SCHEMA, QUEUE_OWNER_EVENT_SQLITE } from './notify/schema.ts';
+import type { Migration } from './migration.ts';
+import { guardBusy, migrate, writeTransaction } from './sqlite-database.ts';
 import {
   ERASED_CLIENT_HASH,
   ERASED_SECRET_HASH,
@@ -30,7 +32,7 @@ import {
 const BUSY_TIMEOUT_MS = 5000;
 
 /** Each migration runs once, in order, inside the same transaction as its version row. */
-const MIGRATIONS: readonly { version: number; sql: string }[] = [
+const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     sql: `
@@ -116,13 +118,6 @@ function toRecord(row: Row): CommentRecord {
   };
 }
 
-/** SQLITE_BUSY and SQLITE_LOCKED (and their extended codes): another connection holds the lock. */
-function isBusy(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null || !('errcode' in error)) return false;
-  const primary = Number(error.errcode) & 0xff;
-  return primary === 5 || primary === 6;
-}
-
 export class SqliteCommentStore implements CommentStore {
   readonly kind = 'sqlite';
   readonly #db: DatabaseSync;
@@ -169,44 +164,16 @@ export class SqliteCommentStore implements CommentStore {
 
   /** Turns lock time-outs into StoreUnavailableError, so callers can answer "try again" instead of failing. */
   #guard<T>(work: () => T): T {
-    try {
-      return work();
-    } catch (error) {
-      if (isBusy(error)) throw new StoreUnavailableError('the comments database is busy', { cause: error });
-      throw error;
-    }
+    return guardBusy(work, 'the comments database');
   }
 
   /** Runs `work` in a write transaction taken up front, so it waits for the lock instead of failing to upgrade. */
   #write<T>(work: () => T): T {
-    return this.#guard(() => {
-      this.#db.exec('BEGIN IMMEDIATE');
-      try {
-        const result = work();
-        this.#db.exec('COMMIT');
-        return result;
-      } catch (error) {
-        if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
-        throw error;
-      }
-    });
+    return writeTransaction(this.#db, work, 'the comments database');
   }
 
   #migrate(): void {
-    this.#write(() => {
-      this.#db.exec(
-        'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL) STRICT',
-      );
-      const current = Number(this.#get('SELECT coalesce(max(version), 0) AS version FROM schema_migrations')?.['version']);
-      for (const migration of MIGRATIONS) {
-        if (migration.version <= current) continue;
-        this.#db.exec(migration.sql);
-        this.#run('INSERT INTO schema_migrations (version, applied_at) VALUES (:version, :at)', {
-          version: migration.version,
-          at: Date.now(),
-        });
-      }
-    });
+    migrate(this.#db, 'schema_migrations', MIGRATIONS, 'the comments database');
   }
 
   async thread(query: ThreadQuery): Promise<ThreadRows> {

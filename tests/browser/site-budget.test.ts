@@ -8,7 +8,7 @@ import { siteInChromium } from '../support/suite';
  * hydrated; `jsWithComments` once the reader has scrolled to the end and the comment thread has loaded too.
  */
 const budget = { js: 20 * 1024, jsWithComments: 22 * 1024, css: 12 * 1024, html: 16 * 1024 };
-const pages = ['/', '/before-you-start/', '/steps/take-time/', '/steps/understand-why/', '/articles/no-contact/'];
+const pages = ['/', '/before-you-start/', '/steps/take-time/', '/steps/understand-why/', '/articles/no-contact/', '/contact/'];
 
 describe.skipIf(!hasChromium)('size budget', () => {
   const site = siteInChromium();

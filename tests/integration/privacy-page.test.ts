@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { EDIT_WINDOW_MS } from '../../src/lib/comments/limits';
 import { OWN_KEY_LIFETIME_MS } from '../../src/lib/comments/own-keys';
 import { RETENTION_DAYS_DEFAULT } from '../../src/server/config';
+import { MESSAGE_KEEP_DAYS } from '../../src/lib/contact/limits';
 import { repoRoot } from '../support/paths';
 import { builtPage, builtPages, visibleText } from '../support/site';
 
@@ -169,6 +170,21 @@ describe('the privacy page lists what the server keeps', () => {
       if (NOT_ABOUT_ANYONE.has(table)) continue;
       for (const column of columns) expect(listed, `${table}.${column} is stored but not listed on the privacy page`).toContain(column);
     }
+  });
+
+  for (const store of ['contact/sqlite-store.ts', 'contact/postgres-store.ts']) {
+    it(`names every column of the private messages table in ${store}`, () => {
+      const tables = schemaColumns(store);
+      expect([...tables.keys()]).toEqual(['contact_messages']);
+      const columns = tables.get('contact_messages') ?? [];
+      expect(columns.length).toBeGreaterThan(0);
+      for (const column of columns) expect(listed, `contact_messages.${column} is stored but not listed on the privacy page`).toContain(column);
+    });
+  }
+
+  it('says how long private messages are kept, with the number the server enforces', () => {
+    expect(privacyText).toMatch(/How long we keep messages/);
+    expect(privacyText).toContain(`after ${MESSAGE_KEEP_DAYS} days`);
   });
 
   it('says how long things are kept and how to delete them', () => {

@@ -1,0 +1,80 @@
+/** What every store on PostgreSQL needs: which failures are worth a retry, and versioned migrations. */
+import postgres from 'postgres';
+import type { Migration } from './migration.ts';
+import { StoreUnavailableError } from './store.ts';
+
+/** Failures worth a retry: the server unreachable or restarting, out of connections, a lock or serialisation conflict. */
+export function isTransient(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (error instanceof postgres.PostgresError) return /^(08|53|57P|40001|40P01|55P03)/.test(error.code);
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|CONNECT_TIMEOUT|CONNECTION_)/.test(code);
+}
+
+/**
+ * Applies the migrations newer than those recorded in `versionTable`, in one transaction that holds the advisory
+ * lock `lock`, so processes starting together migrate one after the other.
+ */
+export async function migrate(sql: postgres.Sql, lock: number, versionTable: string, migrations: readonly Migration[]): Promise<void> {
+  await sql.begin(async (tx) => {
+    await tx`SELECT pg_advisory_xact_lock(${lock})`;
+    await tx`CREATE TABLE IF NOT EXISTS ${tx(versionTable)} (version integer PRIMARY KEY, applied_at timestamptz NOT NULL)`;
+    const [row] = await tx`SELECT coalesce(max(version), 0) AS version FROM ${tx(versionTable)}`;
+    const current = Number(row?.['version'] ?? 0);
+    for (const migration of migrations) {
+      if (migration.version <= current) continue;
+      await tx.unsafe(migration.sql);
+      await tx`INSERT INTO ${tx(versionTable)} (version, applied_at) VALUES (${migration.version}, now())`;
+    }
+  });
+}
+
+export interface PoolOptions {
+  maxConnections: number;
+  /** Shown in pg_stat_activity, to tell the pools apart. */
+  applicationName: string;
+  /** Advisory lock that serialises this schema's migrations across processes. */
+  migrationLock: number;
+  versionTable: string;
+  migrations: readonly Migration[];
+  /** How errors name the database, e.g. "the comments database". */
+  what: string;
+}
+
+/** A connection pool whose schema is migrated on first use; after a failure (database down at start) the next use tries again. */
+export class MigratedPool {
+  readonly sql: postgres.Sql;
+  readonly #options: PoolOptions;
+  #ready: Promise<void> | undefined;
+
+  constructor(url: string, options: PoolOptions) {
+    this.#options = options;
+    this.sql = postgres(url, {
+      max: options.maxConnections,
+      idle_timeout: 60,
+      connect_timeout: 10,
+      onnotice: () => {},
+      connection: { application_name: options.applicationName },
+    });
+  }
+
+  ready(): Promise<void> {
+    const { migrationLock, versionTable, migrations } = this.#options;
+    this.#ready ??= migrate(this.sql, migrationLock, versionTable, migrations).catch((error: unknown) => {
+      this.#ready = undefined;
+      throw error;
+    });
+    return this.#ready;
+  }
+
+  /** Runs `work` once migrations are done, turning transient failures into StoreUnavailableError. */
+  async run<T>(work: (sql: postgres.Sql) => Promise<T>): Promise<T> {
+    try {
+      await this.ready();
+      return await work(this.sql);
+    } catch (error) {
+      if (isTransient(error)) throw new StoreUnavailableError(`${this.#options.what} is unavailable`, { cause: error });
+      throw error;
+    }
+  }
+}
