@@ -10,7 +10,6 @@ import { NOTIFY_POSTGRES_SCHEMA } from './notify/schema.ts';
 import {
   ERASED_CLIENT_HASH,
   ERASED_SECRET_HASH,
-  StoreUnavailableError,
   type Admission,
   type CommentRecord,
   type CommentStore,

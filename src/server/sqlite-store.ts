@@ -11,7 +11,6 @@ import { guardBusy, migrate, writeTransaction } from './sqlite-database.ts';
 import {
   ERASED_CLIENT_HASH,
   ERASED_SECRET_HASH,
-  StoreUnavailableError,
   type Admission,
   type CommentRecord,
   type CommentStore,

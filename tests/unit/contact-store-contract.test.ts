@@ -9,7 +9,7 @@ import { PostgresMessageStore } from '../../src/server/contact/postgres-store.ts
 import { SqliteMessageStore } from '../../src/server/contact/sqlite-store.ts';
 import type { MessageStore } from '../../src/server/contact/store.ts';
 import { SqliteCommentStore } from '../../src/server/sqlite-store.ts';
-import type { InsertGuard } from '../../src/server/store.ts';
+import type { RateGuard } from '../../src/server/store.ts';
 import { ALWAYS, commentRecord, T0 } from '../support/comments.ts';
 import { messageRecord, openPostgresMessages, openSqliteMessages, type OpenedMessageStore } from '../support/contact.ts';
 import { postgresAvailable } from '../support/postgres.ts';
@@ -46,7 +46,7 @@ describe.each(targets)('MessageStore contract: $name', { timeout: 30_000 }, ({ o
     await store.insert(messageRecord({ clientHash: client, createdAt: T0 + 10 }), ALWAYS);
     await store.insert(messageRecord({ clientHash: 'd'.repeat(32), createdAt: T0 + 20 }), ALWAYS);
     const seen: number[][] = [];
-    const refuse: InsertGuard = {
+    const refuse: RateGuard = {
       since: T0 + 5,
       admit: (recent) => {
         seen.push(recent);

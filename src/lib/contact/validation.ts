@@ -1,5 +1,5 @@
 /** Checks for the contact form's own field; the message and name follow the comment rules (lib/comments/validation). */
-import { characterCount, isPlainText } from '../comments/validation.ts';
+import { characterCount, plainTextProblem } from '../comments/validation.ts';
 import { REPLY_TO_MAX } from './limits.ts';
 
 /** Something@somewhere.tld without spaces: loose on purpose, since only the owner reads it and answers by hand. */
@@ -10,7 +10,7 @@ export function replyToProblem(replyTo: string): string | null {
   const trimmed = replyTo.trim();
   if (trimmed === '') return null;
   if (characterCount(trimmed) > REPLY_TO_MAX) return `Keep the address to ${REPLY_TO_MAX} characters or fewer.`;
-  if (!isPlainText(trimmed, false) || !EMAIL_SHAPE.test(trimmed)) {
+  if (plainTextProblem(trimmed, false) !== null || !EMAIL_SHAPE.test(trimmed)) {
     return 'Give an email address such as name@example.org, or leave it empty.';
   }
   return null;

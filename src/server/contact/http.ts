@@ -102,7 +102,8 @@ export function createContactApi(deps: ContactDeps): ContactApi {
     await eraseExpired();
     const admission = await store.insert(record, { since: now - rateLookback(rateRules), admit: (recent) => admitByRate(recent, now, rateRules) });
     if (!admission.admitted) {
-      const seconds = Math.max(1, Math.ceil(admission.retryAfterMs / 1000));
+      // Messages have no threads: a refusal here is always the rate limit.
+      const seconds = Math.max(1, Math.ceil(('retryAfterMs' in admission ? admission.retryAfterMs : 0) / 1000));
       const minutes = Math.ceil(seconds / 60);
       throw new HttpError(429, 'rate_limited', `Too many messages from here; please try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, {
         headers: { 'Retry-After': String(seconds) },

@@ -2,7 +2,7 @@
 import type postgres from 'postgres';
 import type { Migration } from '../migration.ts';
 import { MigratedPool } from '../postgres-database.ts';
-import type { Admission, InsertGuard, ListPosition } from '../store.ts';
+import type { Admission, RateGuard, ListPosition } from '../store.ts';
 import type { MessagePage, MessageRecord, MessageStore } from './store.ts';
 
 /** Serialises this table's migrations across processes; differs from the comments' key so neither waits on the other. */
@@ -62,7 +62,7 @@ export class PostgresMessageStore implements MessageStore {
     return this.#pool.run(work);
   }
 
-  async insert(record: MessageRecord, guard: InsertGuard): Promise<Admission> {
+  async insert(record: MessageRecord, guard: RateGuard): Promise<Admission> {
     return this.#guard((sql) =>
       sql.begin(async (tx) => {
         // One sender's messages queue behind each other, so two at once cannot both slip under the limit.

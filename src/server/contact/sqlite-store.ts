@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import type { Migration } from '../migration.ts';
 import { guardBusy, migrate, writeTransaction } from '../sqlite-database.ts';
-import type { Admission, InsertGuard, ListPosition } from '../store.ts';
+import type { Admission, RateGuard, ListPosition } from '../store.ts';
 import type { MessagePage, MessageRecord, MessageStore } from './store.ts';
 
 const BUSY_TIMEOUT_MS = 5000;
@@ -77,7 +77,7 @@ export class SqliteMessageStore implements MessageStore {
     return writeTransaction(this.#db, work, 'the messages database');
   }
 
-  async insert(record: MessageRecord, guard: InsertGuard): Promise<Admission> {
+  async insert(record: MessageRecord, guard: RateGuard): Promise<Admission> {
     return this.#write(() => {
       const recent = this.#all(
         'SELECT created_at FROM contact_messages WHERE client_hash = :client AND created_at > :since ORDER BY created_at',

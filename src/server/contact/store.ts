@@ -2,7 +2,7 @@
  * Where private messages live: a table of their own in the comments database (SQLite file or PostgreSQL), with
  * its own migrations, so the comment schema and this one change independently.
  */
-import type { Admission, InsertGuard, ListPosition } from '../store.ts';
+import type { Admission, RateGuard, ListPosition } from '../store.ts';
 
 /** A message as stored. Times are milliseconds since the epoch. */
 export interface MessageRecord {
@@ -28,7 +28,7 @@ export interface MessagePage {
 export interface MessageStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Stores a new message if `guard` admits it; the check and the insert are one transaction. */
-  insert(record: MessageRecord, guard: InsertGuard): Promise<Admission>;
+  insert(record: MessageRecord, guard: RateGuard): Promise<Admission>;
   /** Newest first, strictly after `after`. */
   list(after: ListPosition | null, limit: number): Promise<MessagePage>;
   get(id: string): Promise<MessageRecord | null>;
