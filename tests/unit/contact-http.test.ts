@@ -6,6 +6,7 @@ import { createClientHasher } from '../../src/server/client-id.ts';
 import { CONTACT_BODY_LIMIT_BYTES, CONTACT_RATE_RULES, createContactApi, type ContactApi, type ContactDeps } from '../../src/server/contact/http.ts';
 import type { MessageStore } from '../../src/server/contact/store.ts';
 import { StoreUnavailableError } from '../../src/server/store.ts';
+import { ADMIN_LOGIN_BACKOFF, FailureBackoff } from '../../src/server/throttle.ts';
 import { fakeClock, T0 } from '../support/comments.ts';
 import { openSqliteMessages, type OpenedMessageStore } from '../support/contact.ts';
 
@@ -148,7 +149,27 @@ describe('contact API', () => {
     expect(response.headers.get('allow')).toBe('POST');
   });
 
+  it('makes a client that keeps trying wrong admin tokens wait (429), on the backoff shared with comments', async () => {
+    const failures = new FailureBackoff(ADMIN_LOGIN_BACKOFF);
+    const guarded = await setup({}, { adminFailures: failures, now: s.clock.now });
+    const wrong = { authorization: 'Bearer wrong-token-wrong-token' };
+    for (let attempt = 0; attempt < ADMIN_LOGIN_BACKOFF.free; attempt += 1) {
+      expect(await errorOf(await call(guarded.api, 'GET', '/api/admin/contact', { headers: wrong }))).toMatchObject({ status: 401 });
+    }
+    expect(await errorOf(await call(guarded.api, 'GET', '/api/admin/contact', { headers: wrong }))).toMatchObject({ status: 401 });
+    // Now even the right token waits until the backoff has passed.
+    const waiting = await call(guarded.api, 'GET', '/api/admin/contact', { headers: BEARER });
+    expect(await errorOf(waiting)).toMatchObject({ status: 429, code: 'rate_limited' });
+    expect(Number(waiting.headers.get('retry-after'))).toBeGreaterThan(0);
+    s.clock.advance(ADMIN_LOGIN_BACKOFF.baseMs);
+    expect((await call(guarded.api, 'GET', '/api/admin/contact', { headers: BEARER })).status).toBe(200);
+    await guarded.opened.dispose();
+  });
+
   it('shows, marks and erases messages only for the admin token', async () => {
+    // Twelve wrong tries in a row: counted apart here, so the backoff (tested above) does not answer first.
+    await s.opened.dispose();
+    s = await setup({}, { adminFailures: new FailureBackoff({ ...ADMIN_LOGIN_BACKOFF, free: 100 }) });
     await send(s.api, { text: 'For the owner only' });
     const [message] = (await inbox(s.api)).messages;
     const id = message!.id;
