@@ -76,7 +76,7 @@ describe.skipIf(!hasChromium)('quiz results agree with the answers', () => {
     for (const help of ['emergency number', 'crisis line', 'same-day appointment with a doctor', 'under 18, tell a trusted adult']) expect(crisisText).toContain(help);
     expect(crisisText).not.toMatch(/\d{3}/); // no phone numbers
     expect(text).not.toMatch(/afraid|controlled/i);
-    expect(await page.locator('.quiz-result a[href="/about/#find-local-support"]').count()).toBe(1);
+    expect(await page.locator('.quiz-result a[href="/articles/getting-help-now/"]').count()).toBe(1);
     expect(await page.locator('.quiz-result').getByRole('button', { name: 'Share this result' }).count()).toBe(0);
     await page.context().close();
   });
