@@ -7,6 +7,7 @@ import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
 import headingAnchors from './src/integrations/heading-anchors.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
+import islandStyle from './src/integrations/island-style.ts';
 import { contentSecurityPolicy } from './src/build/csp.ts';
 
 // Telemetry stays off for every build: installs and builds talk to nothing but the npm registry.
@@ -30,6 +31,8 @@ export default defineConfig({
     // Shared quiz results are noindex: they exist for links people send, not for search engines.
     sitemap({ filter: (page) => !page.includes('/admin/') && !page.includes('/result/') }),
     headingAnchors(),
+    // Valid HTML: Astro's island <style> goes into <head> (it writes it before the first island, even in a <section>).
+    islandStyle(),
     // Security headers for the Node server's static files too (it wraps the server entry).
     securityHeaders(),
     // Last: indexes the finished client output.

@@ -32,7 +32,8 @@ export interface ServerSecurityHeaders {
 export const WRAPPER_MARKER = '// back-together: security headers wrapper';
 const ASTRO_ENTRY = 'astro-entry.mjs';
 
-function htmlFiles(dir: string): string[] {
+/** Every .html file under a folder (the built client output), at any depth. */
+export function htmlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = join(dir, name);
     if (statSync(full).isDirectory()) return htmlFiles(full);

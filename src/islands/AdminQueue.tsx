@@ -128,7 +128,7 @@ export default function AdminQueue() {
       >
         <div class="comment-field">
           <label for={tokenFieldId}>Admin token</label>
-          <input ref={tokenField} id={tokenFieldId} type="password" autoComplete="off" value={tokenInput} onInput={(event) => setTokenInput(event.currentTarget.value)} />
+          <input ref={tokenField} id={tokenFieldId} type="password" autoComplete="current-password" value={tokenInput} onInput={(event) => setTokenInput(event.currentTarget.value)} />
         </div>
         <button type="submit" class="button" disabled={!hydrated}>
           Open queues
