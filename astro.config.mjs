@@ -8,6 +8,7 @@ import pagefind from './src/integrations/pagefind.ts';
 import headingAnchors from './src/integrations/heading-anchors.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import islandStyle from './src/integrations/island-style.ts';
+import offline from './src/integrations/offline.ts';
 import { contentSecurityPolicy } from './src/build/csp.ts';
 
 // Telemetry stays off for every build: installs and builds talk to nothing but the npm registry.
@@ -33,6 +34,8 @@ export default defineConfig({
     headingAnchors(),
     // Valid HTML: Astro's island <style> goes into <head> (it writes it before the first island, even in a <section>).
     islandStyle(),
+    // Reading offline: writes /sw.js with this build's pages and files (after the HTML is final).
+    offline(),
     // Security headers for the Node server's static files too (it wraps the server entry).
     securityHeaders(),
     // Last: indexes the finished client output.
