@@ -32,9 +32,8 @@ export interface TrackStop extends TrackStopSource {
 const stepSlugOf = (href: string) => /^\/steps\/([a-z0-9-]+)\/$/.exec(href)?.[1];
 
 function statusText(state: StopState, band: string | undefined): string {
-  const result = band ? `, self-assessment: ${band}` : '';
-  if (state === 'done') return `Done${result}`;
-  if (state === 'quiz') return `Self-assessment taken${result}`;
+  if (state === 'done') return band ? `Done; self-assessment: ${band}` : 'Done';
+  if (state === 'quiz') return band ? `Self-assessment: ${band}` : 'Self-assessment taken';
   return state === 'read' ? 'Read' : 'Not started';
 }
 
