@@ -29,8 +29,8 @@ export default defineConfig({
   integrations: [
     mdx(),
     preact(),
-    // Shared quiz results are noindex: they exist for links people send, not for search engines.
-    sitemap({ filter: (page) => !page.includes('/admin/') && !page.includes('/result/') }),
+    // Shared quiz results and the printable guide (the same words as the guide's pages) are noindex: they exist for links people send, not for search engines.
+    sitemap({ filter: (page) => !page.includes('/admin/') && !page.includes('/result/') && !page.includes('/print/') }),
     headingAnchors(),
     // Valid HTML: Astro's island <style> goes into <head> (it writes it before the first island, even in a <section>).
     islandStyle(),

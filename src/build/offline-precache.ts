@@ -1,13 +1,13 @@
 /**
  * What the offline copy holds, read from the built client folder: the guide's pages (home, before you start, every
- * step, the way out, the progress page) and every file they load (CSS, scripts and the chunks those
+ * step, the way out, the progress and print pages) and every file they load (CSS, scripts and the chunks those
  * import, fonts, the icon). Articles join the copy when the reader opens them (network-first in the worker).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const fixedPages = ['/', '/before-you-start/', '/if-it-doesnt-work-out/', '/progress/'];
+const fixedPages = ['/', '/before-you-start/', '/if-it-doesnt-work-out/', '/progress/', '/print/'];
 
 /** Build files a page, stylesheet or script refers to: `/_astro/…` paths and `./…` imports between chunks. */
 export function referencedAssets(text: string): string[] {
