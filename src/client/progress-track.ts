@@ -27,10 +27,10 @@ function draw(track: HTMLElement): void {
   });
 
   const timeline = monthTimeline(readerState.get().breakupDate, localIsoDate(new Date()));
-  const line = track.querySelector<SVGElement>('[data-track-time-line]');
+  const line = track.querySelector<HTMLElement>('[data-track-time-line]');
   const text = track.querySelector('[data-track-time-text]');
   if (!line || !text) return;
-  line.toggleAttribute('hidden', !timeline);
+  line.hidden = !timeline;
   if (!timeline) return;
   // SVG geometry attributes, not inline styles: the site's CSP allows no style attributes.
   line.querySelector('[data-track-elapsed]')?.setAttribute('width', (timeline.elapsed * 100).toFixed(2));
