@@ -4,8 +4,16 @@
  */
 import { localIsoDate } from '../lib/breakup-dates';
 import { monthTimeline, trackStops, type BandTitles, type TrackStopSource } from '../lib/progress-track';
-import { readPages } from '../stores/read-pages';
+import { decodeReadPages, readPagesStorageKey, type ReadPages } from '../lib/read-pages';
 import { readerState } from '../stores/progress';
+
+function storedReadPages(): ReadPages {
+  try {
+    return decodeReadPages(localStorage.getItem(readPagesStorageKey));
+  } catch {
+    return {};
+  }
+}
 
 function bandTitlesOf(track: HTMLElement): BandTitles {
   try {
@@ -18,7 +26,7 @@ function bandTitlesOf(track: HTMLElement): BandTitles {
 function draw(track: HTMLElement): void {
   const items = [...track.querySelectorAll<HTMLElement>('[data-track-stop]')];
   const sources: TrackStopSource[] = items.map((item) => ({ href: item.dataset.trackStop ?? '', label: '', quizId: item.dataset.quiz }));
-  const stops = trackStops(sources, readerState.get(), readPages.get(), bandTitlesOf(track));
+  const stops = trackStops(sources, readerState.get(), storedReadPages(), bandTitlesOf(track));
   stops.forEach((stop, index) => {
     const item = items[index]!;
     item.dataset.state = stop.state;
@@ -38,6 +46,21 @@ function draw(track: HTMLElement): void {
   text.textContent = timeline.summary;
 }
 
-const drawAll = () => document.querySelectorAll<HTMLElement>('[data-progress-track]').forEach(draw);
-readerState.subscribe(drawAll);
-readPages.subscribe(drawAll);
+let drawPending = false;
+/**
+ * Draws once the current task is done: "Delete everything" clears the state and then the other keys in one go, and
+ * the track must see both.
+ */
+function drawSoon(): void {
+  if (drawPending) return;
+  drawPending = true;
+  queueMicrotask(() => {
+    drawPending = false;
+    document.querySelectorAll<HTMLElement>('[data-progress-track]').forEach(draw);
+  });
+}
+readerState.subscribe(drawSoon);
+// Another tab opened a step, or deleted everything.
+addEventListener('storage', (event) => {
+  if (event.key === readPagesStorageKey || event.key === null) drawSoon();
+});

@@ -52,8 +52,7 @@ function usePanels(wanted: boolean, attempt = 0): { panels?: Panels; loadFailed:
 const FORM_LOAD_FAILED = 'The form could not be loaded. Check your connection and try again.';
 
 /** Shown while the browser is offline: the guide reads offline, comments do not, and nothing waits to be sent. */
-export const OFFLINE_NOTE =
-  "You're offline. Comments need a connection: they load, and you can write one, when you're back online. Nothing is kept to send later.";
+export const OFFLINE_NOTE = "You're offline. Comments need a connection; nothing is kept to send later.";
 
 /** The current time, moving on every 30 s so relative times stay true while the page is open. */
 function useNow(): number {

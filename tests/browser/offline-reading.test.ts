@@ -44,7 +44,7 @@ describe.skipIf(!hasChromium)('reading offline', () => {
   });
 
   it('reads the guide without a connection, says plainly that comments need one, and caches no answers', async () => {
-    const context = await site.browser.newContext();
+    const context = await site.browser.newContext({ serviceWorkers: 'allow' });
     // An older build's cache, as a reader who visited before this build would have: the new worker deletes it.
     // (Not on the browser's own error page for a failed load, which has no caches.)
     await context.addInitScript(() => 'caches' in globalThis && void caches.open('back-together-offline-0000000000000000'));
@@ -89,7 +89,7 @@ describe.skipIf(!hasChromium)('reading offline', () => {
   });
 
   it('"Delete everything" removes the caches and the worker, and this tab registers no new one', async () => {
-    const context = await site.browser.newContext();
+    const context = await site.browser.newContext({ serviceWorkers: 'allow' });
     const page = await openWithOfflineCopy(context, `${site.server.url}/progress/`);
     await expect.poll(async () => (await page.evaluate(() => caches.keys())).length).toBe(1);
     await hydrated(page, 'ProgressDashboard');
@@ -110,7 +110,7 @@ describe.skipIf(!hasChromium)('reading offline', () => {
   });
 
   it('still leaves at once with "Exit this page" when the worker controls the page', async () => {
-    const context = await site.browser.newContext();
+    const context = await site.browser.newContext({ serviceWorkers: 'allow' });
     const page = await openWithOfflineCopy(context, `${site.server.url}/`);
     await page.reload();
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);

@@ -81,6 +81,21 @@ describe.skipIf(!hasChromium)('the progress track', () => {
     await context.close();
   });
 
+  it('shows every stop as not started right after "Delete everything"', async () => {
+    const context = await site.browser.newContext();
+    await readerWithProgress(context);
+    const page = await context.newPage();
+    await page.goto(`${site.server.url}/steps/why-you-want-this/`);
+    await page.goto(`${site.server.url}/progress/`);
+    await expect.poll(() => page.locator(stopState('/steps/why-you-want-this/')).getAttribute('data-state')).toBe('read');
+    await page.getByRole('button', { name: 'Delete everything' }).click();
+    await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+    await expect.poll(() => page.locator('[data-track-stop][data-state="not-started"]').count()).toBe(11);
+    expect(await page.locator('[data-track-time-line]').isHidden()).toBe(true);
+    expect(await page.evaluate(() => localStorage.getItem('back-together:read'))).toBeNull();
+    await context.close();
+  });
+
   it('starts clean with garbage in storage', async () => {
     const context = await site.browser.newContext();
     await context.addInitScript(() => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { offlineVersion, referencedAssets } from '../../src/build/offline-precache';
 import { serviceWorkerSource } from '../../src/build/service-worker';
-import { offlineRoute } from '../../src/lib/offline';
+import { offlineBootScript } from '../../src/client/offline-boot';
+import { offlineOffKey, offlineRoute } from '../../src/lib/offline';
 
 describe('offlineRoute', () => {
   it('serves build files and the icon from the cache first', () => {
@@ -48,5 +49,14 @@ describe('serviceWorkerSource', () => {
     expect(source).toContain('Build 0123456789abcdef;');
     expect(source).toContain('["/","/_astro/a.js"]');
     expect(source).not.toContain('skipWaiting');
+  });
+});
+
+describe('offlineBootScript', () => {
+  it('registers /sw.js after load, unless this tab turned offline copies off', () => {
+    expect(() => new Function(offlineBootScript)).not.toThrow();
+    expect(offlineBootScript).toContain(`sessionStorage.getItem('${offlineOffKey}')`);
+    expect(offlineBootScript).toContain("addEventListener('load'");
+    expect(offlineBootScript).toContain("register('/sw.js')");
   });
 });
