@@ -8,6 +8,8 @@ import pagefind from './src/integrations/pagefind.ts';
 import headingAnchors from './src/integrations/heading-anchors.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import precompress from './src/integrations/precompress.ts';
+import islandStyle from './src/integrations/island-style.ts';
+import offline from './src/integrations/offline.ts';
 import { contentSecurityPolicy } from './src/build/csp.ts';
 import { fileURLToPath } from 'node:url';
 
@@ -33,9 +35,13 @@ export default defineConfig({
   integrations: [
     mdx(),
     preact(),
-    // Shared quiz results are noindex: they exist for links people send, not for search engines.
-    sitemap({ filter: (page) => !page.includes('/admin/') && !page.includes('/result/') }),
+    // Shared quiz results and the printable guide (the same words as the guide's pages) are noindex: they exist for links people send, not for search engines.
+    sitemap({ filter: (page) => !page.includes('/admin/') && !page.includes('/result/') && !page.includes('/print/') }),
     headingAnchors(),
+    // Valid HTML: Astro's island <style> goes into <head> (it writes it before the first island, even in a <section>).
+    islandStyle(),
+    // Reading offline: writes /sw.js with this build's pages and files (after the HTML is final).
+    offline(),
     // Security headers for the Node server's static files too (it wraps the server entry).
     securityHeaders(),
     // Indexes the finished client output.

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { AstroUserConfig } from 'astro';
 import { themeBootScript } from '../client/theme-boot.ts';
+import { offlineBootScript } from '../client/offline-boot.ts';
 import { isHttpsSite } from '../lib/security-headers.ts';
 
 /** A CSP hash source for an inline script or style, e.g. `sha256-…`. */
@@ -36,7 +37,7 @@ export function contentSecurityPolicy(siteUrl: string): CspSetting {
       // 'wasm-unsafe-eval' lets Pagefind compile its WebAssembly; it does not allow eval() of JavaScript.
       resources: ["'self'", "'wasm-unsafe-eval'"],
       // is:inline scripts are not hashed by Astro: list each one here.
-      hashes: [sha256Source(themeBootScript)],
+      hashes: [sha256Source(themeBootScript), sha256Source(offlineBootScript)],
     },
   };
 }

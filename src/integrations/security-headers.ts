@@ -40,7 +40,8 @@ const entrySources = new URL('../server/entry/', import.meta.url);
 const SITE_SERVER = 'site-server.mjs';
 const ENTRY_PARTS = ['static-delivery.mjs'];
 
-function htmlFiles(dir: string): string[] {
+/** Every .html file under a folder (the built client output), at any depth. */
+export function htmlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = join(dir, name);
     if (statSync(full).isDirectory()) return htmlFiles(full);

@@ -51,7 +51,7 @@ export default function AdminTokenForm({ token, openLabel, onOpen, onForget }: P
     >
       <div class="comment-field">
         <label for={fieldId}>Admin token</label>
-        <input ref={field} id={fieldId} type="password" autoComplete="off" value={input} onInput={(event) => setInput(event.currentTarget.value)} />
+        <input ref={field} id={fieldId} type="password" autoComplete="current-password" value={input} onInput={(event) => setInput(event.currentTarget.value)} />
       </div>
       <button type="submit" class="button" disabled={!hydrated}>
         {openLabel}

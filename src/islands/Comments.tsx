@@ -13,6 +13,7 @@ import { normalisePagePath } from '../lib/comments/page-path.ts';
 import { exactTime, relativeTime } from '../lib/comments/relative-time.ts';
 import { createThread, ownKeys, type Thread } from '../stores/comments.ts';
 import CommentBody from './CommentBody.tsx';
+import { useOnline } from './use-online.ts';
 import './comments.css';
 
 interface Props {
@@ -52,6 +53,9 @@ function usePanels(wanted: boolean, attempt = 0): { panels?: Panels; loadFailed:
 
 const FORM_LOAD_FAILED = 'The form could not be loaded. Check your connection and try again.';
 
+/** Shown while the browser is offline: the guide reads offline, comments do not, and nothing waits to be sent. */
+export const OFFLINE_NOTE = "You're offline. Comments need a connection; nothing is kept to send later.";
+
 /** The current time, moving on every 30 s so relative times stay true while the page is open. */
 function useNow(): number {
   const [now, setNow] = useState(() => Date.now());
@@ -76,11 +80,17 @@ export default function Comments({ page }: Props) {
   const [writing, setWriting] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const { panels, loadFailed } = usePanels(writing, attempt);
+  const online = useOnline();
 
   useEffect(() => {
     setHydrated(true);
     void thread.load();
   }, [thread]);
+
+  // Back online after a failed load: load the thread now rather than asking for a retry.
+  useEffect(() => {
+    if (online && state.phase === 'failed') void thread.load();
+  }, [online]);
 
   const heading = state.phase === 'ready' && state.total > 0 ? `${state.total} ${state.total === 1 ? 'comment' : 'comments'}` : 'Comments';
 
@@ -90,6 +100,7 @@ export default function Comments({ page }: Props) {
       <p class="comments-note">
         <a href={commentsFeedPath(pagePath)} type="application/atom+xml">Follow new comments in a feed reader</a>; no email needed.
       </p>
+      {!online && <p class="comments-offline">{OFFLINE_NOTE}</p>}
       {panels ? (
         <panels.CommentForm
           mode="new"
@@ -117,7 +128,7 @@ export default function Comments({ page }: Props) {
       )}
       {state.phase === 'idle' && <p class="comments-note">Comments load when you scroll here.</p>}
       {state.phase === 'loading' && <p class="comments-note">Loading comments…</p>}
-      {state.phase === 'failed' && (
+      {state.phase === 'failed' && online && (
         <div class="comments-note comment-error">
           <p>Comments could not be loaded. {state.failure?.message}</p>
           <button type="button" class="button button-quiet" onClick={() => void thread.load()}>

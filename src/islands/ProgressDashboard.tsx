@@ -6,6 +6,7 @@ import { readinessQuizId, recommendedNext, type LinkTarget, type StepSummary } f
 import { isCalendarDate, type RejectReason, type StoredQuizResult } from '../lib/reader-state';
 import { clearState, exportState, importState, setBreakupDate } from '../stores/progress';
 import { forgetSiteStorage } from '../client/site-storage';
+import { forgetOfflineCopies } from '../client/offline-copies';
 import { applyTheme } from '../client/theme';
 import { useReaderState, useToday } from './reader-hooks';
 
@@ -96,14 +97,17 @@ export default function ProgressDashboard({ steps, quizzes, reminder }: Props) {
     else setMessage({ text: `Your progress was imported.${outcome.dropped ? ` Some parts (${outcome.dropped}) couldn't be read and were skipped.` : ''}`, problem: false });
   };
 
-  const deleteEverything = () => {
+  const deleteEverything = async () => {
     clearState();
     forgetSiteStorage();
     applyTheme(null);
     setConfirmingDelete(false);
+    const offlineGone = await forgetOfflineCopies().then(() => true, () => false);
     setMessage({
-      text: 'Everything this site saved in this browser has been deleted: your progress and answers, the keys to edit your comments, and your theme choice.',
-      problem: false,
+      text: offlineGone
+        ? 'Everything this site saved in this browser has been deleted: your progress and answers, the keys to edit your comments, your theme choice, and the copy of the guide kept for reading offline.'
+        : "Your progress and answers, the keys to edit your comments and your theme choice have been deleted. The copy of the guide kept for reading offline couldn't be deleted: your browser's setting to clear this site's data removes it.",
+      problem: !offlineGone,
     });
   };
 
@@ -255,7 +259,7 @@ export default function ProgressDashboard({ steps, quizzes, reminder }: Props) {
         </div>
         <p class="muted">Importing replaces what is saved in this browser now.</p>
         <div id="progress-confirm-delete" class="progress-confirm card" hidden={!confirmingDelete}>
-          <p>This deletes all your answers, results, reflections and progress in this browser, the keys that let you edit your recent comments, and your theme choice. It can't be undone.</p>
+          <p>This deletes all your answers, results, reflections and progress in this browser, the keys that let you edit your recent comments, your theme choice, and the copy of the guide saved for reading offline. It can't be undone.</p>
           <button type="button" class="button progress-danger" onClick={deleteEverything}>
             Yes, delete everything
           </button>{' '}

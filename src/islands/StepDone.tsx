@@ -13,7 +13,7 @@ export default function StepDone({ stepSlug }: Props) {
   const id = `step-done-${stepSlug}`;
   return (
     <div class="step-done">
-      <label class="step-done-label" for={id}>
+      <label class="step-done-label">
         <input type="checkbox" id={id} checked={done} onChange={(event) => setStepDone(stepSlug, event.currentTarget.checked)} />
         <span>Mark this step done</span>
       </label>

@@ -93,7 +93,8 @@ function Question({ fieldId, question, answer, error, explanations, onAnswer }: 
             <input
               type={multiple ? 'checkbox' : 'radio'}
               id={`${fieldId}-${choice.value}`}
-              name={fieldId}
+              // Radios of one question share a name; each checkbox has its own (names must not repeat otherwise).
+              name={multiple ? `${fieldId}-${choice.value}` : fieldId}
               value={choice.value}
               checked={isChosen(answer, choice)}
               onChange={() => (multiple ? toggle(choice.value) : onAnswer(choice.answer))}

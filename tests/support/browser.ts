@@ -24,9 +24,18 @@ if (!hasChromium) {
   console.warn(message);
 }
 
-/** Launches Debian's Chromium (never a downloaded browser). */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+/**
+ * Launches Debian's Chromium (never a downloaded browser). Its pages run without the site's offline service worker
+ * unless a test asks for it (`newContext({ serviceWorkers: 'allow' })`): a worker answering from its cache hides
+ * requests from `page.route`, and from the page-weight figures.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = (options = {}) => newContext({ serviceWorkers: 'block', ...options });
+  browser.newPage = (options = {}) => newPage({ serviceWorkers: 'block', ...options });
+  return browser;
 }
 
 export interface PageWatch {

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { offlineVersion, referencedAssets } from '../../src/build/offline-precache';
+import { serviceWorkerSource } from '../../src/build/service-worker';
+import { offlineBootScript } from '../../src/client/offline-boot';
+import { offlineOffKey, offlineRoute } from '../../src/lib/offline';
+
+describe('offlineRoute', () => {
+  it('serves build files and the icon from the cache first', () => {
+    expect(offlineRoute('/_astro/Base.DL9VXaBC.css')).toBe('asset');
+    expect(offlineRoute('/_astro/preact.wvsapEAw.js')).toBe('asset');
+    expect(offlineRoute('/favicon.svg')).toBe('asset');
+  });
+
+  it('keeps the guide pages and articles for reading offline', () => {
+    for (const path of ['/', '/before-you-start/', '/steps/take-time/', '/if-it-doesnt-work-out/', '/articles/no-contact/', '/progress/', '/print/']) {
+      expect(offlineRoute(path), path).toBe('page');
+    }
+  });
+
+  it('never touches the comments API, admin, search, shared results or other files', () => {
+    for (const path of ['/api/comments', '/api/comments/', '/admin/', '/pagefind/pagefind.js', '/steps/take-time/result/steady/', '/rss.xml', '/og/steps/take-time.png', '/about/', '/sw.js']) {
+      expect(offlineRoute(path), path).toBe('network');
+    }
+  });
+});
+
+describe('referencedAssets', () => {
+  it('finds build files in pages, and the chunks a script imports', () => {
+    const html = '<link rel="stylesheet" href="/_astro/Base.abc.css"><astro-island component-url="/_astro/Quiz.x1.js" renderer-url="/_astro/client.y2.js">';
+    expect(referencedAssets(html)).toEqual(['/_astro/Base.abc.css', '/_astro/Quiz.x1.js', '/_astro/client.y2.js']);
+    const chunk = 'import{a}from"./preact.p1.js";const s=()=>import(`./Share.s1.js`);url(./font.f1.woff2)';
+    expect(referencedAssets(chunk)).toEqual(['/_astro/preact.p1.js', '/_astro/Share.s1.js', '/_astro/font.f1.woff2']);
+  });
+});
+
+describe('offlineVersion', () => {
+  it('changes when any cached file changes, and only then', () => {
+    const build = ['/\n<html>a</html>', '/_astro/a.js\nexport{}'];
+    expect(offlineVersion(build)).toBe(offlineVersion([...build]));
+    expect(offlineVersion(build)).not.toBe(offlineVersion(['/\n<html>b</html>', build[1]!]));
+    expect(offlineVersion(build)).toMatch(/^[0-9a-f]{16}$/);
+  });
+});
+
+describe('serviceWorkerSource', () => {
+  it('is a script that names its build and lists what it caches', () => {
+    const source = serviceWorkerSource('0123456789abcdef', ['/', '/_astro/a.js']);
+    expect(() => new Function(source)).not.toThrow();
+    expect(source).toContain('Build 0123456789abcdef;');
+    expect(source).toContain('["/","/_astro/a.js"]');
+    expect(source).not.toContain('skipWaiting');
+  });
+});
+
+describe('offlineBootScript', () => {
+  it('registers /sw.js after load, unless this tab turned offline copies off', () => {
+    expect(() => new Function(offlineBootScript)).not.toThrow();
+    expect(offlineBootScript).toContain(`sessionStorage.getItem('${offlineOffKey}')`);
+    expect(offlineBootScript).toContain("addEventListener('load'");
+    expect(offlineBootScript).toContain("register('/sw.js')");
+  });
+});
