@@ -50,7 +50,7 @@ export default defineConfig({
     precompress(),
   ],
   // Two pages at a time: while a preview image renders in a worker, the main thread renders the next page.
-  build: { format: 'directory', concurrency: 2 },
+  build: { format: 'directory', concurrency: 2, inlineStylesheets: 'never' },
   // The guide has no code blocks; Shiki's inline styles would only fight the CSP.
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },

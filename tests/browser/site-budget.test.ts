@@ -6,8 +6,10 @@ import { siteInChromium } from '../support/suite';
 /**
  * Budgets in gzipped bytes. `js` holds for a page read up to its comments with every island on the way
  * hydrated; `jsWithComments` once the reader has scrolled to the end and the comment thread has loaded too.
+ * The thread grew by about 1 KB with reply paging, the offline notice and the feed link (22 KB before); HTML has
+ * 16 KB now that styles are cached files instead of inline blocks.
  */
-const budget = { js: 20 * 1024, jsWithComments: 22 * 1024, css: 12 * 1024, html: 16 * 1024 };
+const budget = { js: 20 * 1024, jsWithComments: 24 * 1024, css: 12 * 1024, html: 16 * 1024 };
 const pages = ['/', '/before-you-start/', '/steps/take-time/', '/steps/understand-why/', '/articles/no-contact/', '/contact/'];
 
 describe.skipIf(!hasChromium)('size budget', () => {
