@@ -14,7 +14,8 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, statSy
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { baseSecurityHeaders, fileSecurityHeaders, HEADER_ONLY_CSP, headerPolicy, isHttpsSite, metaPolicyOf, NON_DOCUMENT_CSP } from '../lib/security-headers.ts';
+import { baseSecurityHeaders, fileSecurityHeaders, HEADER_ONLY_CSP, headerPolicy, isHttpsSite, metaPolicyOf, NON_DOCUMENT_CSP, SERVICE_WORKER_CSP } from '../lib/security-headers.ts';
+import { serviceWorkerPath } from '../lib/offline.ts';
 
 /** What the server entry (src/server/entry/site-server.mjs) reads at start-up. */
 export interface ServerSecurityHeaders {
@@ -30,6 +31,8 @@ export interface ServerSecurityHeaders {
   pages: Record<string, string>;
   /** For every other path: what the not-found page (the only other HTML the server sends) needs. */
   fallbackPolicy: string;
+  /** Scripts run as workers (path → policy): a worker's CSP comes from its own script's response. */
+  workers: Record<string, string>;
   /** The built client folder, relative to the server folder. */
   clientDir: string;
 }
@@ -95,6 +98,7 @@ export default function securityHeaders(): AstroIntegration {
           httpsHeaders: baseSecurityHeaders({ https: true }).filter(([name]) => name === 'Strict-Transport-Security'),
           pages,
           fallbackPolicy: pages['/404.html'] ?? NON_DOCUMENT_CSP,
+          workers: { [serviceWorkerPath]: SERVICE_WORKER_CSP },
           clientDir: relative(serverDir, clientDir).split(sep).join('/') + '/',
         };
         writeFileSync(join(clientDir, '_headers'), staticHostHeaders(site));

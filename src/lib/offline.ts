@@ -11,6 +11,9 @@
 export const offlineOffKey = 'back-together:offline-off';
 
 /** Every cache the worker makes starts with this; the rest is the build's version. */
+/** Where the offline service worker is served (the root, so its scope is the whole site). */
+export const serviceWorkerPath = '/sw.js';
+
 export const offlineCachePrefix = 'back-together-offline-';
 
 /**

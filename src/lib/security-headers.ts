@@ -39,6 +39,9 @@ export const HEADER_ONLY_CSP = "frame-ancestors 'none'";
 /** CSP for responses that are not pages (JSON, feeds): load nothing, run nothing, be framed by no one. */
 export const NON_DOCUMENT_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+/** CSP for the service worker's script, which governs what the worker may fetch: its own site, nothing else. */
+export const SERVICE_WORKER_CSP = "default-src 'none'; connect-src 'self'; frame-ancestors 'none'";
+
 /** True when the canonical site URL (SITE_URL) is https: only then is HSTS sent. */
 export function isHttpsSite(siteUrl: string | undefined): boolean {
   return siteUrl?.trim().toLowerCase().startsWith('https://') ?? false;

@@ -30,7 +30,10 @@ const fileHeaders = https ? [...config.fileHeaders, ...config.httpsHeaders] : co
  * @returns {[string, string][]}
  */
 function headersFor(path, isDocument) {
-  if (!isDocument) return fileHeaders;
+  if (!isDocument) {
+    const workerPolicy = config.workers[path];
+    return workerPolicy ? [...fileHeaders.filter(([name]) => name !== 'Content-Security-Policy'), ['Content-Security-Policy', workerPolicy]] : fileHeaders;
+  }
   const page = path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path;
   return [...documentHeaders, ['Content-Security-Policy', config.pages[page] ?? config.pages[`${page}/`] ?? config.fallbackPolicy]];
 }
