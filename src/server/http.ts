@@ -35,6 +35,7 @@ import { displayName } from '../lib/comments/validation.ts';
 import { clientAddress, hashSecret, newCommentId, newEditSecret, sameSecret } from './client-id.ts';
 import type { CommentsConfig } from './config.ts';
 import { checkAdminToken } from './admin-auth.ts';
+import { routeFor, type Route } from './router.ts';
 import { admitByRate, CHANGE_RATE_RULES, COMMENT_RATE_RULES, rateLookback, REPORT_RATE_RULES, type RateRule } from './rate-limit.ts';
 import { parseDelete, parseEdit, parseEmpty, parseNewComment, parseReport, type Checked } from './requests.ts';
 import { badField, checkOrigin, HttpError, json, jsonText, rateLimited, readJsonBody, responseForError } from './respond.ts';
@@ -89,7 +90,6 @@ function expectValid<T>(checked: Checked<T>): T {
 const notFound = (what = 'comment') => new HttpError(404, 'not_found', `There is no such ${what}.`);
 
 /** Also said by the server entry (src/integrations/security-headers.ts) for paths Astro cannot decode. */
-const MALFORMED_PATH = 'The address has a malformed percent-encoding (such as %E0%A4%A).';
 
 /** 429 for a refused rate limit, saying when to try again. */
 /** Throws the refusal of an admission that was not granted. */
@@ -473,7 +473,7 @@ export function createCommentsApi(deps: CommentsDeps): CommentsApi {
   };
 
   /** Path patterns and the handler for each method. */
-  const routes: readonly { pattern: RegExp; methods: Record<string, Handler> }[] = [
+  const routes: readonly Route<Handler>[] = [
     { pattern: /^\/api\/comments$/, methods: { GET: listComments, POST: createComment } },
     { pattern: /^\/api\/comments\/counts$/, methods: { GET: countComments } },
     { pattern: /^\/api\/comments\/([^/]+)$/, methods: { PATCH: editComment, DELETE: deleteComment } },
@@ -484,26 +484,8 @@ export function createCommentsApi(deps: CommentsDeps): CommentsApi {
   ];
 
   async function dispatch(request: Request, meta: RequestMeta): Promise<Response> {
-    const path = new URL(request.url).pathname.replace(/\/+$/, '');
-    const method = request.method === 'HEAD' ? 'GET' : request.method;
-    for (const route of routes) {
-      const match = route.pattern.exec(path);
-      if (!match) continue;
-      const handler = route.methods[method];
-      if (!handler) {
-        throw new HttpError(405, 'method_not_allowed', `${request.method} is not supported here.`, {
-          headers: { Allow: Object.keys(route.methods).join(', ') },
-        });
-      }
-      let params: string[];
-      try {
-        params = match.slice(1).map((part) => decodeURIComponent(part));
-      } catch {
-        throw new HttpError(400, 'invalid_path', MALFORMED_PATH);
-      }
-      return handler(request, meta, params);
-    }
-    throw new HttpError(404, 'not_found', 'There is no such API endpoint.');
+    const { handler, params } = routeFor(routes, request);
+    return handler(request, meta, params);
   }
 
   return {

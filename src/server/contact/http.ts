@@ -8,6 +8,7 @@ import { MESSAGE_KEEP_MS, MESSAGES_PAGE_SIZE } from '../../lib/contact/limits.ts
 import { decodeCursor, encodeCursor } from '../../lib/comments/cursor.ts';
 import { COMMENT_ID_PATTERN } from '../../lib/comments/limits.ts';
 import { requireAdminToken } from '../admin-auth.ts';
+import { routeFor, type Route } from '../router.ts';
 import { ADMIN_LOGIN_BACKOFF, FailureBackoff } from '../throttle.ts';
 import { clientAddress, newCommentId } from '../client-id.ts';
 import type { CommentsConfig } from '../config.ts';
@@ -171,7 +172,7 @@ export function createContactApi(deps: ContactDeps): ContactApi {
   };
 
   /** Path patterns and the handler for each method; a captured group is the message id. */
-  const routes: readonly { pattern: RegExp; methods: Record<string, Handler> }[] = [
+  const routes: readonly Route<Handler>[] = [
     { pattern: /^\/api\/contact$/, methods: { POST: sendMessage } },
     { pattern: /^\/api\/admin\/contact$/, methods: { GET: listMessages } },
     { pattern: /^\/api\/admin\/contact\/export$/, methods: { GET: exportMessages } },
@@ -179,20 +180,8 @@ export function createContactApi(deps: ContactDeps): ContactApi {
   ];
 
   async function dispatch(request: Request, meta: RequestMeta): Promise<Response> {
-    const path = new URL(request.url).pathname.replace(/\/+$/, '');
-    const method = request.method === 'HEAD' ? 'GET' : request.method;
-    for (const route of routes) {
-      const match = route.pattern.exec(path);
-      if (!match) continue;
-      const handler = route.methods[method];
-      if (!handler) {
-        throw new HttpError(405, 'method_not_allowed', `${request.method} is not supported here.`, {
-          headers: { Allow: Object.keys(route.methods).join(', ') },
-        });
-      }
-      return handler(request, meta, match[1] ?? '');
-    }
-    throw new HttpError(404, 'not_found', 'There is no such API endpoint.');
+    const { handler, params } = routeFor(routes, request);
+    return handler(request, meta, params[0] ?? '');
   }
 
   return {
