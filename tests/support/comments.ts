@@ -47,17 +47,19 @@ export function commentRecord(overrides: Partial<CommentRecord> = {}): CommentRe
 }
 
 /** A store to test, and how to throw it away afterwards. */
-export interface OpenedStore {
-  store: CommentStore;
+export interface Opened<S> {
+  store: S;
   /** Where its data lives: SQLite file path or PostgreSQL URL (to open a second connection or process on it). */
   location: string;
   dispose(): Promise<void>;
 }
+export type OpenedStore = Opened<CommentStore>;
 
-export async function openSqliteStore(): Promise<OpenedStore> {
-  const dir = mkdtempSync(join(tmpdir(), 'bt-comments-'));
+/** A store of any kind on a fresh SQLite file in a temp folder of its own. */
+export async function openOnSqlite<S extends { close(): Promise<void> }>(open: (path: string) => S): Promise<Opened<S>> {
+  const dir = mkdtempSync(join(tmpdir(), 'bt-store-'));
   const location = join(dir, 'comments.db');
-  const store = new SqliteCommentStore(location);
+  const store = open(location);
   return {
     store,
     location,
@@ -68,9 +70,10 @@ export async function openSqliteStore(): Promise<OpenedStore> {
   };
 }
 
-export async function openPostgresStore(): Promise<OpenedStore> {
+/** A store of any kind on a fresh PostgreSQL test database. */
+export async function openOnPostgres<S extends { close(): Promise<void> }>(open: (url: string) => S): Promise<Opened<S>> {
   const database = await createTestDatabase();
-  const store = new PostgresCommentStore(database.url, { maxConnections: 4 });
+  const store = open(database.url);
   return {
     store,
     location: database.url,
@@ -80,6 +83,9 @@ export async function openPostgresStore(): Promise<OpenedStore> {
     },
   };
 }
+
+export const openSqliteStore = (): Promise<OpenedStore> => openOnSqlite((path) => new SqliteCommentStore(path));
+export const openPostgresStore = (): Promise<OpenedStore> => openOnPostgres((url) => new PostgresCommentStore(url, { maxConnections: 4 }));
 
 /** A clock tests move by hand. */
 export function fakeClock(start = T0) {
