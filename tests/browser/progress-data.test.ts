@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, describeViolations, hasChromium, watchPage, type BrowserContext, type Page } from '../support/browser';
+import { axeViolations, describeViolations, hasChromium, layoutShiftTotal, recordLayoutShifts, watchPage, type BrowserContext, type Page } from '../support/browser';
 import { hydrateAll, hydrated, savedState } from '../support/reader';
 import { sitemapPaths } from '../support/sitemap';
 import { siteInChromium } from '../support/suite';
@@ -231,21 +231,10 @@ describe.skipIf(!hasChromium)('reader data', () => {
   it('shows the saved state after hydration without shifting the layout', async () => {
     // A phone, where longer saved text is most likely to wrap onto new lines.
     const context = await site.browser.newContext({ viewport: { width: 375, height: 740 } });
-    await context.addInitScript(() => {
-      const shifts: number[] = [];
-      (globalThis as unknown as { layoutShifts: number[] }).layoutShifts = shifts;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
-          if (!entry.hadRecentInput) shifts.push(entry.value);
-        }
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
+    await recordLayoutShifts(context);
     const page = await openProgress(seededState, context);
     await page.locator('[data-progress-step="take-time"]').getByText("It's still too soon").waitFor();
-    // Layout-shift entries are delivered with the next frames.
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    const shifts = await page.evaluate(() => (globalThis as unknown as { layoutShifts: number[] }).layoutShifts);
-    expect(shifts.reduce((sum, value) => sum + value, 0)).toBeLessThan(0.01);
+    expect(await layoutShiftTotal(page)).toBeLessThan(0.01);
     await context.close();
   });
 });

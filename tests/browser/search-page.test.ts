@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axeViolations, describeViolations, hasChromium, watchPage, type Page } from '../support/browser';
+import { axeViolations, describeViolations, hasChromium, layoutShiftTotal, recordLayoutShifts, watchPage, type Page } from '../support/browser';
 import { siteInChromium } from '../support/suite';
 
 /** expect.poll with room for a loaded machine: opening search loads code and index on demand. */
@@ -27,22 +27,11 @@ describe.skipIf(!hasChromium)('the /search/ page', () => {
 
   it('does not shift as the form and results arrive: the footer stays put', async () => {
     const context = await site.browser.newContext({ viewport: { width: 375, height: 740 } });
-    await context.addInitScript(() => {
-      const shifts: number[] = [];
-      (globalThis as unknown as { layoutShifts: number[] }).layoutShifts = shifts;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
-          if (!entry.hadRecentInput) shifts.push(entry.value);
-        }
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
+    await recordLayoutShifts(context);
     const page = await context.newPage();
     await page.goto(`${site.server.url}/search/?q=counselling`);
     await poll(() => statusText(page)).toMatch(/^\d+ results? for “counselling”$/);
-    // Layout-shift entries are delivered with the next frames.
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    const shifts = await page.evaluate(() => (globalThis as unknown as { layoutShifts: number[] }).layoutShifts);
-    expect(shifts.reduce((sum, value) => sum + value, 0)).toBeLessThan(0.01);
+    expect(await layoutShiftTotal(page)).toBeLessThan(0.01);
     await context.close();
   });
 
