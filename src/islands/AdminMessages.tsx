@@ -94,8 +94,6 @@ export default function AdminMessages() {
         openLabel="Open messages"
         onOpen={setToken}
         onForget={() => {
-          saveAdminToken('');
-          setToken('');
           setMessages([]);
           setStatus('Signed out in this tab.');
         }}

@@ -114,8 +114,6 @@ export default function AdminQueue() {
         openLabel="Open queues"
         onOpen={setToken}
         onForget={() => {
-          saveToken('');
-          setToken('');
           setComments([]);
           setStatus('Signed out of moderation in this tab.');
         }}

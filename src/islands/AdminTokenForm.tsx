@@ -3,7 +3,7 @@
  * admin page was opened before, otherwise pasted in. Each page saves it once the server has accepted it.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { readAdminToken } from '../client/admin-token.ts';
+import { readAdminToken, saveAdminToken } from '../client/admin-token.ts';
 
 /** The token in use ('' while signed out), starting from the one kept for this tab, and how to change it. */
 export function useAdminToken(): [string, (token: string) => void] {
@@ -20,6 +20,7 @@ interface Props {
   /** The submit button's label, which says what the token opens. */
   openLabel: string;
   onOpen: (token: string) => void;
+  /** After "Forget token" has cleared the token here and in the tab: what the page clears of its own. */
   onForget: () => void;
 }
 
@@ -62,6 +63,8 @@ export default function AdminTokenForm({ token, openLabel, onOpen, onForget }: P
           class="button button-quiet"
           onClick={() => {
             setInput('');
+            saveAdminToken('');
+            onOpen('');
             onForget();
           }}
         >
