@@ -1,6 +1,6 @@
 /** The progress page: readiness, time apart, every step with its latest self-assessment, and the reader's data. */
 import type { ComponentChildren } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatDays, formatIsoDate, formatMoment, oneMonthMark } from '../lib/breakup-dates';
 import { readinessQuizId, recommendedNext, type LinkTarget, type StepSummary } from '../lib/next-step';
 import { isCalendarDate, type RejectReason, type StoredQuizResult } from '../lib/reader-state';
@@ -68,6 +68,9 @@ export default function ProgressDashboard({ steps, quizzes, reminder }: Props) {
   const [message, setMessage] = useState<{ text: string; problem: boolean }>();
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [futureDate, setFutureDate] = useState(false);
+  // False in the server-rendered HTML: a click there would be lost, so the buttons wait for the island.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const readinessQuiz = quizzes[readinessQuizId];
@@ -246,14 +249,14 @@ export default function ProgressDashboard({ steps, quizzes, reminder }: Props) {
           Everything here is saved only in this browser. You can keep a copy as a file, bring a copy back, or delete it all.
         </p>
         <div class="progress-actions">
-          <button type="button" class="button" onClick={download}>
+          <button type="button" class="button" disabled={!hydrated} onClick={download}>
             Export as a file
           </button>
           <label class="button button-quiet progress-import">
             Import a file
             <input ref={fileInput} class="visually-hidden" type="file" accept=".json,application/json" onChange={(event) => importFile(event.currentTarget.files?.[0])} />
           </label>
-          <button type="button" class="button button-quiet" aria-expanded={confirmingDelete} aria-controls="progress-confirm-delete" onClick={() => setConfirmingDelete(!confirmingDelete)}>
+          <button type="button" class="button button-quiet" disabled={!hydrated} aria-expanded={confirmingDelete} aria-controls="progress-confirm-delete" onClick={() => setConfirmingDelete(!confirmingDelete)}>
             Delete everything
           </button>
         </div>

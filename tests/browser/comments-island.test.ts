@@ -179,6 +179,12 @@ describe.skipIf(!hasChromium)('comments in Chromium', () => {
     await reported.getByRole('button', { name: 'Erase for good comment by Ana' }).click();
     await reported.getByRole('button', { name: 'Erase it' }).click();
     await expect.poll(() => adminPage.locator('.admin-queue > p[role="status"]').textContent(), POLL).toBe('Comment by Ana erased for good.');
+    // "Forget token" signs out of this tab: the token, the list and the field are cleared.
+    await adminPage.getByRole('button', { name: 'Forget token' }).click();
+    await expect.poll(() => adminPage.locator('.admin-queue > p[role="status"]').textContent(), POLL).toBe('Signed out of moderation in this tab.');
+    expect(await adminPage.evaluate(() => sessionStorage.getItem('back-together:admin-token'))).toBeNull();
+    expect(await adminPage.getByLabel('Admin token').inputValue()).toBe('');
+    expect(await adminPage.locator('.admin-queue .comment-body').count()).toBe(0);
 
     await openComments(otherPage, path);
     await comment(otherPage, 'More help at https://example.com/resources').waitFor();

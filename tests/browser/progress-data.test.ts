@@ -97,7 +97,7 @@ describe.skipIf(!hasChromium)('reader data', () => {
     // Delete asks first; cancelling keeps everything.
     const deleteButton = page.getByRole('button', { name: 'Delete everything', exact: true });
     await deleteButton.click();
-    expect(await deleteButton.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => deleteButton.getAttribute('aria-expanded')).toBe('true');
     await page.getByRole('button', { name: 'Cancel' }).click();
     expect(await savedState(page)).toEqual(seededState);
     await deleteButton.click();
@@ -111,7 +111,8 @@ describe.skipIf(!hasChromium)('reader data', () => {
     // Everything of this site goes (edit keys and theme too); nothing else is touched.
     expect(await page.evaluate(() => Object.keys(localStorage).sort())).toEqual(['not-ours']);
     await expect.poll(() => page.locator('[data-steps-done]').textContent()).toBe('0 of 9 steps done');
-    expect(await page.locator('.progress [role=status]').textContent()).toContain('has been deleted');
+    // The message waits for the offline copies to go (asynchronous), after the storage is already empty.
+    await expect.poll(() => page.locator('.progress [role=status]').textContent()).toContain('has been deleted');
 
     await page.setInputFiles('.progress-import input', { name: 'progress.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
     await expect.poll(() => page.locator('.progress [role=status]').textContent()).toBe('Your progress was imported.');
@@ -209,7 +210,8 @@ describe.skipIf(!hasChromium)('reader data', () => {
     const state = { ...seededState, quizzes: { ...seededState.quizzes, 'take-time': { ...seededState.quizzes['take-time'], band: 'ready-to-reach-out', flags: [] }, [quizId]: { answers: {}, score: 3, band, flags, at } } };
     const page = await openProgress(state);
     const next = page.locator('#progress-next + p');
-    expect(await next.getAttribute('data-next-hold')).toBe(hold);
+    // The saved state is read after hydration: wait for the render that shows it.
+    await expect.poll(() => next.getAttribute('data-next-hold')).toBe(hold);
     expect(await next.textContent()).toContain(words);
     expect(await next.locator('a[href^="/steps/"]').count()).toBe(0);
     expect(await page.locator('.progress').innerText()).not.toContain('told us');
