@@ -115,7 +115,8 @@ export default function ProgressDashboard({ steps, quizzes, reminder }: Props) {
   };
 
   return (
-    <div class="progress">
+    // data-ready marks the first render that shows what this browser saved (the server renders a neutral state).
+    <div class="progress" data-ready={hydrated ? '' : undefined}>
       <section class="progress-section card" aria-labelledby="progress-next">
         <h2 id="progress-next">Your next step</h2>
         {next.kind === 'crisis' && (

@@ -37,6 +37,8 @@ describe.skipIf(!hasChromium)('reader data', () => {
     await page.evaluate(([key, value]) => localStorage.setItem(key, value), [stateKey, JSON.stringify(state)] as const);
     await page.goto(`${site.server.url}/progress/`);
     await hydrated(page, 'ProgressDashboard', { scroll: false });
+    // The saved state shows from the render after hydration on.
+    await page.locator('.progress[data-ready]').waitFor({ state: 'attached' });
     return page;
   }
 
