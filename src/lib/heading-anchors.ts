@@ -1,36 +1,23 @@
 /** Section links for Markdown headings: stable ids and a visible-on-focus anchor beside each h2/h3. */
 
+import GithubSlugger, { slug } from 'github-slugger';
 import { articlePath, pagePath, stepPath } from './guide';
 
 /** Heading levels that get an anchor link. */
 export const anchoredHeadings = ['h2', 'h3'] as const;
 
 /**
- * Slug of a heading text, the same as github-slugger (the slugger Astro uses for heading ids):
- * lower-cased, everything but letters, marks, numbers, connectors, spaces and hyphens dropped,
- * each space turned into a hyphen.
+ * Slug of a heading text, by github-slugger (the slugger Astro uses for heading ids): lower-cased, everything but
+ * letters, marks, numbers, connectors, spaces and hyphens dropped, each space turned into a hyphen.
  */
 export function headingSlug(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
-    .replace(/ /g, '-');
+  return slug(text);
 }
 
-/** A per-document slugger: repeated headings get -1, -2 … like github-slugger. */
+/** A per-document slugger: repeated headings get -1, -2 … */
 export function createHeadingSlugger(): (text: string) => string {
-  const seen = new Map<string, number>();
-  return (text) => {
-    const base = headingSlug(text);
-    let slug = base;
-    while (seen.has(slug)) {
-      const count = (seen.get(base) ?? 0) + 1;
-      seen.set(base, count);
-      slug = `${base}-${count}`;
-    }
-    seen.set(slug, 0);
-    return slug;
-  };
+  const slugger = new GithubSlugger();
+  return (text) => slugger.slug(text);
 }
 
 /**
