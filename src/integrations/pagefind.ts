@@ -3,6 +3,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { afterBuild } from './after-build.ts';
 
 /** Pagefind's bundled UIs: the site builds its own search on the JS API, so these never ship. */
 const unusedBundleFiles = [
@@ -46,15 +47,18 @@ export async function buildSearchIndex(clientDir: string): Promise<{ pageCount: 
  * the search UI says to run `npm run build` when there is not.
  */
 export default function pagefindIntegration(): AstroIntegration {
-  let clientDir = '';
-  return {
-    name: 'back-together:pagefind',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        clientDir = fileURLToPath(config.build.client);
-      },
+  return afterBuild(
+    'pagefind',
+    async ({ clientDir }, { logger, dir }) => {
+      // With the Node adapter `dir` is dist/client; fall back to it for adapters that say otherwise.
+      const builtDir = existsSync(join(fileURLToPath(dir), 'index.html')) ? fileURLToPath(dir) : clientDir;
+      const started = performance.now();
+      const { pageCount } = await buildSearchIndex(builtDir);
+      logger.info(`Indexed ${pageCount} pages for search in ${Math.round(performance.now() - started)} ms.`);
+    },
+    (site) => ({
       'astro:server:setup': ({ server, logger }) => {
-        const bundleDir = join(clientDir, 'pagefind');
+        const bundleDir = join(site.clientDir, 'pagefind');
         if (!existsSync(bundleDir)) logger.warn('No search index yet: search works in dev after `npm run build`.');
         server.middlewares.use('/pagefind', (request, response, next) => {
           const file = normalize(join(bundleDir, decodeURIComponent((request.url ?? '/').split('?')[0] ?? '/')));
@@ -64,13 +68,6 @@ export default function pagefindIntegration(): AstroIntegration {
           createReadStream(file).pipe(response);
         });
       },
-      'astro:build:done': async ({ dir, logger }) => {
-        // With the Node adapter `dir` is dist/client; fall back to it for adapters that say otherwise.
-        const builtDir = existsSync(join(fileURLToPath(dir), 'index.html')) ? fileURLToPath(dir) : clientDir;
-        const started = performance.now();
-        const { pageCount } = await buildSearchIndex(builtDir);
-        logger.info(`Indexed ${pageCount} pages for search in ${Math.round(performance.now() - started)} ms.`);
-      },
-    },
-  };
+    }),
+  );
 }

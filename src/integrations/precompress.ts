@@ -4,12 +4,12 @@
  * static hosts that look for such copies can too. Runs last, after every other integration has written its files.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
+import { afterBuild, builtFiles } from './after-build.ts';
 
 /** Text formats worth compressing; images, fonts and Pagefind's own files are compressed already. */
 export const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg', '.xml', '.txt', '.ics', '.wasm']);
@@ -25,12 +25,6 @@ const PAGE_QUALITY = 5;
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)],
-  );
-}
 
 /** The brotli and gzip forms of some bytes, kept in `cacheDir` by a hash of them. */
 async function compressed(source: Buffer, cacheDir: string): Promise<[br: Buffer, gz: Buffer]> {
@@ -80,7 +74,7 @@ async function compressFile(file: string, cacheDir: string): Promise<number> {
  * whose bytes an earlier build compressed come from `cacheDir`.
  */
 export async function precompressFiles(clientDir: string, cacheDir: string): Promise<number> {
-  const queue = filesUnder(clientDir).filter((file) => COMPRESSIBLE.has(extname(file).toLowerCase()));
+  const queue = builtFiles(clientDir, COMPRESSIBLE);
   let written = 0;
   const worker = async () => {
     for (let file = queue.pop(); file; file = queue.pop()) {
@@ -93,20 +87,9 @@ export async function precompressFiles(clientDir: string, cacheDir: string): Pro
 }
 
 export default function precompress(): AstroIntegration {
-  let clientDir = '';
-  let cacheDir = '';
-  return {
-    name: 'back-together:precompress',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        clientDir = fileURLToPath(config.build.client);
-        cacheDir = join(fileURLToPath(config.cacheDir), 'compressed');
-      },
-      'astro:build:done': async ({ logger }) => {
-        const started = performance.now();
-        const written = await precompressFiles(clientDir, cacheDir);
-        logger.info(`${written} compressed copies (brotli, gzip) in ${Math.round(performance.now() - started)} ms`);
-      },
-    },
-  };
+  return afterBuild('precompress', async ({ clientDir, cacheDir }, { logger }) => {
+    const started = performance.now();
+    const written = await precompressFiles(clientDir, join(cacheDir, 'compressed'));
+    logger.info(`${written} compressed copies (brotli, gzip) in ${Math.round(performance.now() - started)} ms`);
+  });
 }

@@ -1,0 +1,54 @@
+/**
+ * What the site's own integrations share: they run once the build is done, over the built client folder. One of
+ * them is `afterBuild(name, run)`; `builtFiles(dir, extensions)` lists the files it works on.
+ */
+import { readdirSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration, AstroIntegrationLogger, HookParameters } from 'astro';
+
+/** Where the build put things (absolute folders) and the address it was built for. */
+export interface BuiltSite {
+  clientDir: string;
+  serverDir: string;
+  cacheDir: string;
+  site: string;
+}
+
+/** Every file under a folder, at any depth, whose extension (`.html`, lower case) is in `extensions`; all when omitted. */
+export function builtFiles(dir: string, extensions?: ReadonlySet<string>): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) return builtFiles(full, extensions);
+    return !extensions || extensions.has(extname(entry.name).toLowerCase()) ? [full] : [];
+  });
+}
+
+export const HTML = new Set(['.html']);
+
+/**
+ * An integration named `back-together:<name>` that runs `run` after `astro build`. `hooks` may add others (the dev
+ * server's, say); they see the same BuiltSite, filled in once Astro's configuration is done.
+ */
+export function afterBuild(
+  name: string,
+  run: (site: BuiltSite, options: { logger: AstroIntegrationLogger; dir: URL }) => unknown,
+  hooks: (site: BuiltSite) => AstroIntegration['hooks'] = () => ({}),
+): AstroIntegration {
+  const site: BuiltSite = { clientDir: '', serverDir: '', cacheDir: '', site: '' };
+  return {
+    name: `back-together:${name}`,
+    hooks: {
+      ...hooks(site),
+      'astro:config:done': ({ config }: HookParameters<'astro:config:done'>) => {
+        site.clientDir = fileURLToPath(config.build.client);
+        site.serverDir = fileURLToPath(config.build.server);
+        site.cacheDir = fileURLToPath(config.cacheDir);
+        site.site = config.site ?? '';
+      },
+      'astro:build:done': async ({ logger, dir }: HookParameters<'astro:build:done'>) => {
+        await run(site, { logger, dir });
+      },
+    },
+  };
+}
