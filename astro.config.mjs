@@ -10,19 +10,21 @@ import securityHeaders from './src/integrations/security-headers.ts';
 import precompress from './src/integrations/precompress.ts';
 import islandStyle from './src/integrations/island-style.ts';
 import offline from './src/integrations/offline.ts';
-import { contentSecurityPolicy } from './src/build/csp.ts';
+import { contentSecurityPolicy } from './src/security/csp.ts';
+import { DEFAULT_SITE_URL, siteOrigin } from './src/server/entry/site-url.mjs';
 import { fileURLToPath } from 'node:url';
 
 // Telemetry stays off for every build: installs and builds talk to nothing but the npm registry.
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
-const siteUrl = (process.env.SITE_URL ?? 'http://localhost:4321').replace(/\/+$/, '');
+// SITE_URL's origin, the one address canonical links, feeds and the sitemap use.
+const siteUrl = siteOrigin(process.env.SITE_URL) ?? DEFAULT_SITE_URL;
 // A separate output folder lets several builds (tests, benches) run side by side.
 const outDir = process.env.OUT_DIR ?? './dist';
 // Not inside outDir: the build empties outDir after syncing content into the cache.
 const cacheDir = process.env.OUT_DIR ? `${outDir}-cache` : './node_modules/.astro';
-// Preview images render in worker threads and are kept in the cache folder between builds (src/build/preview-images.ts).
-process.env.PREVIEW_IMAGE_WORKER = fileURLToPath(new URL('./src/build/preview-image-worker.ts', import.meta.url));
+// Preview images render in worker threads and are kept in the cache folder between builds (src/preview-images/preview-images.ts).
+process.env.PREVIEW_IMAGE_WORKER = fileURLToPath(new URL('./src/preview-images/preview-image-worker.ts', import.meta.url));
 process.env.PREVIEW_IMAGE_CACHE_DIR = fileURLToPath(new URL(`${cacheDir}/preview-images/`, import.meta.url));
 
 export default defineConfig({
@@ -55,10 +57,10 @@ export default defineConfig({
   // The guide has no code blocks; Shiki's inline styles would only fight the CSP.
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
-  // Hashed CSP, no 'unsafe-inline': a <meta> tag on every page, a header from the Node server (src/build/csp.ts).
+  // Hashed CSP, no 'unsafe-inline': a <meta> tag on every page, a header from the Node server (src/security/csp.ts).
   // checkOrigin off: the only on-demand routes are the comments API, which checks Origin against SITE_URL
   // itself and answers with a JSON error (Astro's own check would answer in plain text first).
-  security: { csp: contentSecurityPolicy(siteUrl), checkOrigin: false },
+  security: { csp: contentSecurityPolicy({ https: siteUrl.startsWith('https://') }), checkOrigin: false },
   // No sessions, so no session cookie can ever be set (the Node adapter would otherwise enable them).
   session: false,
   prefetch: false,

@@ -1,14 +1,16 @@
 /**
- * Security headers on on-demand responses (the comments API, any server-rendered page). Static pages get theirs
- * from the server wrapper (src/integrations/security-headers.ts) or the static host, so prerendering is left alone.
+ * Security headers on on-demand responses (the comments API, any server-rendered page), from the table in
+ * src/security/headers.ts. Static pages get theirs from the server entry or the static host, so prerendering is left
+ * alone.
  */
 import { defineMiddleware } from 'astro:middleware';
-import { applySecurityHeaders, isHttpsSite } from './lib/security-headers.ts';
+import { applySecurityHeaders } from './security/headers.ts';
+import { servedOverHttps } from './server/entry/site-url.mjs';
 
 export const onRequest = defineMiddleware(async (context, next) => {
   const response = await next();
   if (context.isPrerendered) return response;
-  const options = { https: isHttpsSite(process.env['SITE_URL'] || context.site?.href) };
+  const options = { https: servedOverHttps(process.env['SITE_URL'], context.site?.href) };
   try {
     applySecurityHeaders(response.headers, options);
     return response;

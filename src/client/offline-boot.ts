@@ -1,7 +1,8 @@
 /**
  * Registers the offline service worker (/sw.js, written at build time) once the page has loaded, unless "Delete
  * everything" turned it off for this tab (`offlineOffKey` in src/lib/offline.ts; the same text is written here).
- * Inline, so it costs no request; the Content-Security-Policy allows exactly this text by its hash (src/build/csp.ts).
+ * Inline, so it costs no request; the Content-Security-Policy allows exactly this text by its hash
+ * (src/security/inline-scripts.ts).
  * A failed registration (private mode, storage full) leaves the page as it is.
  */
 export const offlineBootScript =

@@ -1,7 +1,7 @@
 /**
  * Reading offline: which requests the service worker answers, and how. The worker's source is written at build
- * time (src/build/service-worker.ts) and embeds `offlineRoute` by its source text, so the function must stand alone:
- * no imports and nothing from outside its own body.
+ * time (src/integrations/offline-service-worker.ts) and embeds `offlineRoute` by its source text, so the function
+ * must stand alone: no imports and nothing from outside its own body.
  */
 
 /**

@@ -1,10 +1,9 @@
 import type { APIRoute } from 'astro';
 import { absoluteUrl } from '../lib/head';
-import { siteOrigin } from '../build/site';
 
 /** Everything public may be crawled except the owner's moderation page and the API. */
-export const GET: APIRoute = ({ site }) =>
+export const GET: APIRoute = () =>
   new Response(
-    ['User-agent: *', 'Disallow: /admin/', 'Disallow: /api/', '', `Sitemap: ${absoluteUrl(siteOrigin(site), '/sitemap-index.xml')}`, ''].join('\n'),
+    ['User-agent: *', 'Disallow: /admin/', 'Disallow: /api/', '', `Sitemap: ${absoluteUrl(import.meta.env.SITE, '/sitemap-index.xml')}`, ''].join('\n'),
     { headers: { 'Content-Type': 'text/plain; charset=utf-8' } },
   );

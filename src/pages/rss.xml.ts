@@ -1,11 +1,10 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { entryFacts, loadArticles, loadSteps } from '../build/guide-data';
+import { entryFacts, loadArticles, loadSteps } from '../queries/guide-data';
 import { articlePath, stepPath } from '../lib/guide';
-import { siteOrigin } from '../build/site';
 
 /** The feed lists the steps in order, then the articles. */
-export const GET: APIRoute = async ({ site }) => {
+export const GET: APIRoute = async () => {
   const steps = (await loadSteps()).map((entry) => ({
     title: `Step ${entry.data.step}: ${entry.data.title}`,
     description: entry.data.description,
@@ -21,7 +20,7 @@ export const GET: APIRoute = async ({ site }) => {
   return rss({
     title: 'Back Together',
     description: 'A calm, private nine-step guide for after a breakup: get your ex back with honesty, or move on well.',
-    site: siteOrigin(site),
+    site: import.meta.env.SITE,
     items: [...steps, ...articles],
     customData: '<language>en-gb</language>',
   });

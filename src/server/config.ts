@@ -1,6 +1,7 @@
 /** The comment service's settings, read from the environment once per process. */
 import { dirname, resolve } from 'node:path';
 import { MODERATION_POLICIES, type ModerationPolicy } from '../lib/comments/moderation.ts';
+import { siteOrigin } from './entry/site-url.mjs';
 
 export interface CommentsConfig {
   /** Origin that browsers' write requests must come from (from SITE_URL); null: the request's own origin. */
@@ -48,12 +49,10 @@ function readTrustProxy(value: string | undefined): number {
 }
 
 function readSiteOrigin(value: string | undefined): string | null {
-  const setting = nonEmpty(value);
-  if (setting === null) return null;
   try {
-    return new URL(setting).origin;
-  } catch {
-    throw new ConfigError(`SITE_URL must be an absolute URL such as https://example.org, not "${setting}"`);
+    return siteOrigin(value);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
   }
 }
 

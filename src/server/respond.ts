@@ -2,6 +2,7 @@
 import { BODY_LIMIT_BYTES } from '../lib/comments/limits.ts';
 import type { ErrorResponse } from '../lib/comments/api-types.ts';
 import { StoreUnavailableError } from './store.ts';
+import { securityHeaders } from '../security/headers.ts';
 
 /** A request that cannot be served, answered as `{ error: { code, message, field? } }`. */
 export class HttpError extends Error {
@@ -21,16 +22,12 @@ export class HttpError extends Error {
 }
 
 /**
- * Sent with every API response: no sniffing the JSON into something else, never framed, nothing loaded from it,
- * no referrer leaked from it.
+ * Sent with every API response: the API's rows of the security header table (no sniffing the JSON into something
+ * else, never framed, nothing loaded from it, no referrer leaked from it). HSTS is added by the middleware.
  */
 const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Type': 'application/json; charset=utf-8',
-  'X-Content-Type-Options': 'nosniff',
-  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
-  'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Resource-Policy': 'same-origin',
+  ...Object.fromEntries(securityHeaders('api', { https: false })),
 };
 
 /**

@@ -2,8 +2,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DISABLED_FEATURES, NON_DOCUMENT_CSP, applySecurityHeaders, headerPolicy, metaPolicyOf } from '../../src/lib/security-headers';
-import { pagePolicies, staticHostHeaders } from '../../src/integrations/security-headers';
+import { DISABLED_FEATURES, NON_DOCUMENT_CSP, REFERRER_POLICY, applySecurityHeaders, headerPolicy, staticHostHeaders } from '../../src/security/headers';
+import { metaPolicyOf, pagePolicies } from '../../src/security/server-headers';
+import { builtFiles, HTML } from '../../src/integrations/after-build';
 import { clientDir } from '../support/paths';
 import { startServer, type RunningServer } from '../support/server';
 import { builtPage, builtPages } from '../support/site';
@@ -27,7 +28,7 @@ function directives(policy: string): Record<string, string[]> {
 /** Headers every response must carry, pages, files and API alike. */
 function expectBaseHeaders(headers: Headers, where: string): void {
   expect(headers.get('x-content-type-options'), where).toBe('nosniff');
-  expect(headers.get('referrer-policy'), where).toBe('same-origin');
+  expect(headers.get('referrer-policy'), where).toBe('no-referrer');
   expect(headers.get('x-frame-options'), where).toBe('DENY');
   const permissions = headers.get('permissions-policy') ?? '';
   for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb', 'browsing-topics']) {
@@ -106,6 +107,19 @@ describe('security headers from the Node server', () => {
     }
   });
 
+  it('sends one referrer policy, the table\'s, on a page, a file and an API response, and in the page\'s <meta>', async () => {
+    const meta = /<meta name="referrer" content="([^"]*)"/.exec(builtPage(PAGE).html)?.[1];
+    const answers = await Promise.all(
+      [PAGE, '/favicon.svg', `/api/comments?page=${encodeURIComponent(PAGE)}`].map(async (path) => {
+        const response = await fetch(`${server.url}${path}`);
+        await response.arrayBuffer();
+        return response.headers.get('referrer-policy');
+      }),
+    );
+    expect(REFERRER_POLICY).toBe('no-referrer');
+    expect([...answers, meta]).toEqual(Array(4).fill(REFERRER_POLICY));
+  });
+
   it('gives API responses the same headers and a policy that loads nothing', async () => {
     const list = await fetch(`${server.url}/api/comments?page=${encodeURIComponent(PAGE)}`);
     expect(list.status).toBe(200);
@@ -151,7 +165,7 @@ describe('the same headers for static hosts', () => {
     const file = readFileSync(join(clientDir, '_headers'), 'utf8');
     expect(file.startsWith('/*\n')).toBe(true);
     expect(file).toContain('  X-Content-Type-Options: nosniff\n');
-    expect(file).toContain('  Referrer-Policy: same-origin\n');
+    expect(file).toContain('  Referrer-Policy: no-referrer\n');
     expect(file).toContain('  X-Frame-Options: DENY\n');
     expect(file).toContain("  Content-Security-Policy: frame-ancestors 'none'\n");
     for (const feature of DISABLED_FEATURES) expect(file).toContain(`${feature}=()`);
@@ -203,20 +217,20 @@ describe('the build step that collects page policies', () => {
       writeFileSync(join(dir, 'index.html'), page("script-src 'self';"));
       writeFileSync(join(dir, 'steps', 'a', 'index.html'), page("script-src 'self' 'sha256-abc=';"));
       writeFileSync(join(dir, '404.html'), page("style-src 'self';"));
-      expect(pagePolicies(dir)).toEqual({
+      expect(pagePolicies(dir, builtFiles(dir, HTML))).toEqual({
         '/': "script-src 'self'; frame-ancestors 'none'",
         '/steps/a/': "script-src 'self' 'sha256-abc='; frame-ancestors 'none'",
         '/404.html': "style-src 'self'; frame-ancestors 'none'",
       });
       writeFileSync(join(dir, 'steps', 'a', 'index.html'), '<!doctype html><head><script>alert(1)</script></head>');
-      expect(() => pagePolicies(dir)).toThrow('/steps/a/ has no Content-Security-Policy');
+      expect(() => pagePolicies(dir, builtFiles(dir, HTML))).toThrow('/steps/a/ has no Content-Security-Policy');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
   it('adds HSTS to the static-host headers only for an https site', () => {
-    expect(staticHostHeaders('https://example.org')).toContain('Strict-Transport-Security: max-age=');
-    expect(staticHostHeaders('http://localhost:4321')).not.toContain('Strict-Transport-Security');
+    expect(staticHostHeaders({ https: true })).toContain('Strict-Transport-Security: max-age=');
+    expect(staticHostHeaders({ https: false })).not.toContain('Strict-Transport-Security');
   });
 });

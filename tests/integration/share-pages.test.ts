@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { clientDir, repoRoot } from '../support/paths';
 import { builtPage, builtPages, fileForPath, visibleText } from '../support/site';
+import { DEFAULT_SITE_URL, siteOrigin } from '../../src/server/entry/site-url.mjs';
 
-const siteUrl = (process.env.SITE_URL ?? 'http://localhost:4321').replace(/\/+$/, '');
+const siteUrl = siteOrigin(process.env.SITE_URL) ?? DEFAULT_SITE_URL;
 const pages = builtPages();
 const meta = (path: string, key: string) =>
   builtPage(path).document.querySelector(`head meta[name="${key}"], head meta[property="${key}"]`)?.getAttribute('content');

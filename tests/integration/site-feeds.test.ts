@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clientDir } from '../support/paths';
 import { builtPages } from '../support/site';
+import { DEFAULT_SITE_URL, siteOrigin } from '../../src/server/entry/site-url.mjs';
 
-const siteUrl = (process.env.SITE_URL ?? 'http://localhost:4321').replace(/\/+$/, '');
+const siteUrl = siteOrigin(process.env.SITE_URL) ?? DEFAULT_SITE_URL;
 const read = (name: string) => readFileSync(join(clientDir, name), 'utf8');
 const locations = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]!);
 

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parse } from 'node-html-parser';
 import { builtPages, fileForPath } from '../support/site';
+import { DEFAULT_SITE_URL, siteOrigin } from '../../src/server/entry/site-url.mjs';
 
-const siteUrl = (process.env.SITE_URL ?? 'http://localhost:4321').replace(/\/+$/, '');
+const siteUrl = siteOrigin(process.env.SITE_URL) ?? DEFAULT_SITE_URL;
 const pages = builtPages();
 
 /** Internal link targets of a page, as site paths with any fragment. */

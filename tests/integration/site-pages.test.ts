@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtPage, builtPages } from '../support/site';
+import { DEFAULT_SITE_URL, siteOrigin } from '../../src/server/entry/site-url.mjs';
 
 const stepSlugs = [
   'understand-why',
@@ -13,7 +14,7 @@ const stepSlugs = [
   'couples-counselling',
 ];
 const guidePages = ['/before-you-start/', ...stepSlugs.map((slug) => `/steps/${slug}/`), '/if-it-doesnt-work-out/'];
-const siteUrl = (process.env.SITE_URL ?? 'http://localhost:4321').replace(/\/+$/, '');
+const siteUrl = siteOrigin(process.env.SITE_URL) ?? DEFAULT_SITE_URL;
 const pages = builtPages();
 const headOf = (path: string) => builtPage(path).document.querySelector('head')!;
 const meta = (path: string, key: string) =>

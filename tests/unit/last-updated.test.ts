@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { lastUpdated } from '../../src/build/last-updated';
+import { lastUpdated } from '../../src/git-dates/last-updated';
 
 const folder = mkdtempSync(join(tmpdir(), 'bt-last-updated-'));
 const git = (args: string[], date?: string) =>

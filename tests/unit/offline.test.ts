@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { offlineVersion, referencedAssets } from '../../src/build/offline-precache';
-import { serviceWorkerSource } from '../../src/build/service-worker';
+import { offlineVersion, referencedAssets } from '../../src/integrations/offline-precache';
+import { serviceWorkerSource } from '../../src/integrations/offline-service-worker';
 import { offlineBootScript } from '../../src/client/offline-boot';
 import { offlineOffKey, offlineRoute } from '../../src/lib/offline';
 

@@ -2,13 +2,13 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { previewImagePng } from '../../src/build/preview-images';
+import { previewImagePng } from '../../src/preview-images/preview-images';
 
 const cacheDir = mkdtempSync(join(tmpdir(), 'bt-preview-cache-'));
 const pngSignature = [0x89, 0x50, 0x4e, 0x47];
 
 beforeAll(() => {
-  process.env.PREVIEW_IMAGE_WORKER = resolve('src/build/preview-image-worker.ts');
+  process.env.PREVIEW_IMAGE_WORKER = resolve('src/preview-images/preview-image-worker.ts');
   process.env.PREVIEW_IMAGE_CACHE_DIR = cacheDir;
 });
 afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));

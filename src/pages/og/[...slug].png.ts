@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { previewImagePng } from '../../build/preview-images';
-import { previewImages } from '../../build/share-pages';
+import { previewImagePng } from '../../preview-images/preview-images';
+import { previewImages } from '../../queries/share-pages';
 import type { PreviewCard } from '../../lib/share';
 
 /** Preview images, rendered at build time (cached between builds): /og/default.png, /og/steps/<slug>.png … */

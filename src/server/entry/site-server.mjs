@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { servedOverHttps } from './site-url.mjs';
 import { staticDelivery } from './static-delivery.mjs';
 
 const autostart = process.env.ASTRO_NODE_AUTOSTART !== 'disabled';
@@ -16,11 +17,16 @@ process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const astro = await import('./astro-entry.mjs');
 if (autostart) delete process.env.ASTRO_NODE_AUTOSTART;
 
-/** @type {import('../../integrations/security-headers').ServerSecurityHeaders} */
+/** @type {import('../../security/server-headers').ServerSecurityHeaders} */
 const config = JSON.parse(readFileSync(new URL('./security-headers.json', import.meta.url), 'utf8'));
-const https = (process.env.SITE_URL || config.site || '').trim().toLowerCase().startsWith('https://');
-const documentHeaders = https ? [...config.headers, ...config.httpsHeaders] : config.headers;
-const fileHeaders = https ? [...config.fileHeaders, ...config.httpsHeaders] : config.fileHeaders;
+const { page: pageHeaders, file: fileHeaders } = config.headers[servedOverHttps(process.env.SITE_URL, config.site) ? 'https' : 'http'];
+
+/**
+ * @param {[string, string][]} headers
+ * @param {string} policy
+ * @returns {[string, string][]}
+ */
+const withPolicy = (headers, policy) => [...headers.filter(([name]) => name !== 'Content-Security-Policy'), ['Content-Security-Policy', policy]];
 
 /**
  * A page gets every header and its own CSP; any other file only what applies to it (a page's CSP, with its script
@@ -32,10 +38,10 @@ const fileHeaders = https ? [...config.fileHeaders, ...config.httpsHeaders] : co
 function headersFor(path, isDocument) {
   if (!isDocument) {
     const workerPolicy = config.workers[path];
-    return workerPolicy ? [...fileHeaders.filter(([name]) => name !== 'Content-Security-Policy'), ['Content-Security-Policy', workerPolicy]] : fileHeaders;
+    return workerPolicy ? withPolicy(fileHeaders, workerPolicy) : fileHeaders;
   }
   const page = path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path;
-  return [...documentHeaders, ['Content-Security-Policy', config.pages[page] ?? config.pages[`${page}/`] ?? config.fallbackPolicy]];
+  return withPolicy(pageHeaders, config.pages[page] ?? config.pages[`${page}/`] ?? config.fallbackPolicy);
 }
 
 const deliverStatic = staticDelivery({ clientDir: fileURLToPath(new URL(config.clientDir, import.meta.url)), headersFor });

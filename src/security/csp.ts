@@ -1,23 +1,15 @@
 /**
  * The Content-Security-Policy, as Astro's `security.csp` setting. Astro hashes every script and style it emits and
  * writes the policy into each page's <meta http-equiv>; the Node server repeats it as a header (plus frame-ancestors),
- * see src/integrations/security-headers.ts. No 'unsafe-inline' anywhere: styles are hashed just like scripts.
+ * see src/security/server-headers.ts. No 'unsafe-inline' anywhere: styles are hashed just like scripts.
  */
-import { createHash } from 'node:crypto';
 import type { AstroUserConfig } from 'astro';
-import { themeBootScript } from '../client/theme-boot.ts';
-import { offlineBootScript } from '../client/offline-boot.ts';
-import { isHttpsSite } from '../lib/security-headers.ts';
-
-/** A CSP hash source for an inline script or style, e.g. `sha256-…`. */
-export function sha256Source(content: string): `sha256-${string}` {
-  return `sha256-${createHash('sha256').update(content, 'utf8').digest('base64')}`;
-}
+import { everyPageScripts } from './inline-scripts.ts';
 
 type CspSetting = Exclude<NonNullable<NonNullable<AstroUserConfig['security']>['csp']>, boolean>;
 
-/** Astro's `security.csp` for a site served at `siteUrl`. */
-export function contentSecurityPolicy(siteUrl: string): CspSetting {
+/** Astro's `security.csp`; `https`: the site is served over https (SITE_URL). */
+export function contentSecurityPolicy(options: { https: boolean }): CspSetting {
   return {
     algorithm: 'SHA-256',
     // default-src 'none' covers frames, objects, media; everything the site loads comes from itself.
@@ -31,13 +23,13 @@ export function contentSecurityPolicy(siteUrl: string): CspSetting {
       "worker-src 'self'",
       "base-uri 'none'",
       "form-action 'self'",
-      ...(isHttpsSite(siteUrl) ? (['upgrade-insecure-requests'] as const) : []),
+      ...(options.https ? (['upgrade-insecure-requests'] as const) : []),
     ],
     scriptDirective: {
       // 'wasm-unsafe-eval' lets Pagefind compile its WebAssembly; it does not allow eval() of JavaScript.
       resources: ["'self'", "'wasm-unsafe-eval'"],
-      // is:inline scripts are not hashed by Astro: list each one here.
-      hashes: [sha256Source(themeBootScript), sha256Source(offlineBootScript)],
+      // Astro does not hash is:inline scripts: those of every page are listed in inline-scripts.ts.
+      hashes: everyPageScripts.map((script) => script.hash),
     },
   };
 }

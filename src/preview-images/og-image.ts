@@ -4,7 +4,7 @@ import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
 import type { PreviewCard } from '../lib/share';
 
-// This module runs inside a worker thread under Node's own TypeScript loader (src/build/preview-image-worker.ts),
+// This module runs inside a worker thread under Node's own TypeScript loader (src/preview-images/preview-image-worker.ts),
 // so it imports packages and types only: no project modules, which that loader could not resolve.
 
 /** What a preview image shows: the card, the site's name under it, and the image size. */

@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { articlePath, guideSequence, orderedSteps, plainTextOfMarkdown, readingMinutes, stepLinks } from '../lib/guide';
-import { lastUpdated } from './last-updated';
+import { lastUpdated } from '../git-dates/last-updated';
 
 /** Steps in guide order. */
 export async function loadSteps(): Promise<CollectionEntry<'steps'>[]> {

@@ -1,0 +1,126 @@
+// The Node server's entry (src/server/entry/site-server.mjs), installed the way the build installs it, in front of a
+// stand-in for Astro's entry, over a small built client folder: no site build needed.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type RequestListener, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtFiles, HTML } from '../../src/integrations/after-build';
+import { installServerEntry } from '../../src/integrations/security-headers';
+import { NON_DOCUMENT_CSP, REFERRER_POLICY, SERVICE_WORKER_CSP } from '../../src/security/headers';
+import { pagePolicies, serverSecurityHeaders } from '../../src/security/server-headers';
+
+const page = (policy: string) => `<!doctype html><head><meta http-equiv="content-security-policy" content="${policy}"></head>`;
+
+/** Astro's entry as the wrapper uses it: `handler` answers everything it is given (here, as the API would). */
+const astroEntry = `export const options = { mode: 'middleware' };
+export const handler = (req, res) => {
+  res.writeHead(404, { 'Content-Type': 'application/json; charset=utf-8', 'X-Answered-By': 'astro' });
+  res.end('{"error":{"code":"not_found","message":"No such thing."}}');
+};
+export function startServer() { throw new Error('not started in these tests'); }
+`;
+
+const folders: string[] = [];
+const servers: Server[] = [];
+
+/** A built output with the site's entry installed, served on a free port; SITE_URL as given when the entry loads. */
+async function serveBuild(siteUrl: string | undefined): Promise<string> {
+  const root = mkdtempSync(join(tmpdir(), 'bt-entry-'));
+  folders.push(root);
+  const clientDir = join(root, 'client');
+  const serverDir = join(root, 'server');
+  mkdirSync(join(clientDir, 'steps', 'a'), { recursive: true });
+  mkdirSync(serverDir);
+  writeFileSync(join(clientDir, 'index.html'), page("script-src 'self'"));
+  writeFileSync(join(clientDir, 'steps', 'a', 'index.html'), page("script-src 'self' 'sha256-abc='"));
+  writeFileSync(join(clientDir, '404.html'), page("style-src 'self'"));
+  writeFileSync(join(clientDir, 'app.js'), 'export {};');
+  writeFileSync(join(clientDir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
+  writeFileSync(join(serverDir, 'entry.mjs'), astroEntry);
+  const pages = pagePolicies(clientDir, builtFiles(clientDir, HTML));
+  const config = serverSecurityHeaders({ site: 'http://localhost:4321', pages, clientDir, serverDir });
+  writeFileSync(join(serverDir, 'security-headers.json'), JSON.stringify(config));
+  expect(installServerEntry(serverDir)).toBe(true);
+
+  const saved = process.env['SITE_URL'];
+  if (siteUrl === undefined) delete process.env['SITE_URL'];
+  else process.env['SITE_URL'] = siteUrl;
+  const entry = (await import(pathToFileURL(join(serverDir, 'entry.mjs')).href)) as { handler: RequestListener };
+  if (saved === undefined) delete process.env['SITE_URL'];
+  else process.env['SITE_URL'] = saved;
+
+  const server = createServer(entry.handler);
+  servers.push(server);
+  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+  const address = server.address();
+  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+}
+
+async function get(url: string): Promise<Response> {
+  const response = await fetch(url);
+  await response.arrayBuffer();
+  return response;
+}
+
+afterAll(async () => {
+  await Promise.all(servers.map((server) => new Promise((closed) => server.close(closed))));
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
+describe('the server entry over plain http', () => {
+  let site: string;
+  beforeAll(async () => {
+    site = await serveBuild(undefined);
+  });
+
+  it("sends a page every page header and the page's own policy with frame-ancestors", async () => {
+    for (const path of ['/steps/a/', '/steps/a', '/steps/a/index.html']) {
+      const response = await get(`${site}${path}`);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('content-security-policy'), path).toBe("script-src 'self' 'sha256-abc='; frame-ancestors 'none'");
+      expect(response.headers.get('referrer-policy'), path).toBe(REFERRER_POLICY);
+      expect(response.headers.get('permissions-policy'), path).toContain('camera=()');
+      expect(response.headers.get('x-frame-options'), path).toBe('DENY');
+      expect(response.headers.get('strict-transport-security'), path).toBeNull();
+    }
+  });
+
+  it('sends other files only what applies to them, and the service worker its own policy', async () => {
+    const script = await get(`${site}/app.js`);
+    expect(script.headers.get('content-security-policy')).toBe(NON_DOCUMENT_CSP);
+    expect(script.headers.get('referrer-policy')).toBe(REFERRER_POLICY);
+    expect(script.headers.get('permissions-policy')).toBeNull();
+    const worker = await get(`${site}/sw.js`);
+    expect(worker.headers.get('content-security-policy')).toBe(SERVICE_WORKER_CSP);
+  });
+
+  it("passes everything else to Astro's entry, with the not-found page's headers set first", async () => {
+    const response = await get(`${site}/api/nothing-here`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('x-answered-by')).toBe('astro');
+    expect(response.headers.get('referrer-policy')).toBe(REFERRER_POLICY);
+    expect(response.headers.get('content-security-policy')).toBe("style-src 'self'; frame-ancestors 'none'");
+  });
+
+  it('answers an API path it cannot decode in JSON itself', async () => {
+    const response = await fetch(`${site}/api/comments/%E0%A4%A`);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'invalid_path' } });
+  });
+});
+
+describe('the server entry when SITE_URL is https', () => {
+  it('adds HSTS to pages and files', async () => {
+    const site = await serveBuild('https://back-together.example');
+    for (const path of ['/', '/app.js']) {
+      expect((await get(`${site}${path}`)).headers.get('strict-transport-security'), path).toMatch(/^max-age=\d{8,}; includeSubDomains$/);
+    }
+  });
+
+  it('ignores a SITE_URL it cannot read (the API reports it) and goes by the built address', async () => {
+    const site = await serveBuild('not a url');
+    expect((await get(`${site}/`)).headers.get('strict-transport-security')).toBeNull();
+  });
+});
