@@ -5,8 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { AstroUserConfig } from 'astro';
-import { themeBootScript } from '../client/theme-boot.ts';
-import { offlineBootScript } from '../client/offline-boot.ts';
+import { themeBootScript } from '../browser/theme-boot.ts';
+import { offlineBootScript } from '../browser/offline-boot.ts';
 import { isHttpsSite } from '../lib/security-headers.ts';
 
 /** A CSP hash source for an inline script or style, e.g. `sha256-…`. */

@@ -5,8 +5,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { exactTime, relativeTime } from '../lib/comments/relative-time.ts';
 import type { OwnerMessage, OwnerMessageResponse, OwnerMessagesResponse } from '../lib/contact/api-types.ts';
-import { saveAdminToken } from '../client/admin-token.ts';
-import { downloadFile } from '../client/download-file.ts';
+import { saveAdminToken } from '../browser/admin-token.ts';
+import { downloadFile } from '../browser/download-file.ts';
 import { callApi } from '../stores/comments.ts';
 import AdminTokenForm, { useAdminToken } from './AdminTokenForm.tsx';
 import CommentBody from './CommentBody.tsx';

@@ -12,7 +12,7 @@ import type {
   ErasedResponse,
 } from '../lib/comments/api-types.ts';
 import { exactTime, relativeTime } from '../lib/comments/relative-time.ts';
-import { saveAdminToken as saveToken } from '../client/admin-token.ts';
+import { saveAdminToken as saveToken } from '../browser/admin-token.ts';
 import { callApi } from '../stores/comments.ts';
 import AdminTokenForm, { useAdminToken } from './AdminTokenForm.tsx';
 import CommentBody from './CommentBody.tsx';

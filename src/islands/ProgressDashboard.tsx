@@ -5,9 +5,9 @@ import { formatDays, formatIsoDate, formatMoment, oneMonthMark } from '../lib/br
 import { readinessQuizId, recommendedNext, type LinkTarget, type StepSummary } from '../lib/next-step';
 import { isCalendarDate, type RejectReason, type StoredQuizResult } from '../lib/reader-state';
 import { clearState, exportState, importState, setBreakupDate } from '../stores/progress';
-import { forgetSiteStorage } from '../client/site-storage';
-import { forgetOfflineCopies } from '../client/offline-copies';
-import { applyTheme } from '../client/theme';
+import { forgetSiteStorage } from '../browser/site-storage';
+import { forgetOfflineCopies } from '../browser/offline-copies';
+import { applyTheme } from '../browser/theme';
 import { useReaderState, useToday } from './reader-hooks';
 
 export interface BandSummary {

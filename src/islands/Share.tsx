@@ -8,7 +8,7 @@
  * bytes of script instead of a hydrated island.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { canWebShare, copyLink, webShare } from '../client/share-actions';
+import { canWebShare, copyLink, webShare } from '../browser/share-actions';
 import { cleanShareUrl, shareLinks, shareText } from '../lib/share';
 import '../styles/share.css';
 

@@ -1,7 +1,7 @@
 /**
  * The reader's path through the guide, derived from what this browser saved: each stop's state (before you start,
  * the nine steps, the way out) and where the reader stands against the one-month minimum of step 3. Pure: the
- * progress track (src/components/ProgressTrack.astro, src/client/progress-track.ts) draws what this returns.
+ * progress track (src/components/ProgressTrack.astro, src/browser/progress-track.ts) draws what this returns.
  */
 import { daysBetween, formatDays, formatIsoDate, oneMonthMark } from './breakup-dates';
 import type { ReaderState } from './reader-state';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { offlineVersion, referencedAssets } from '../../src/build/offline-precache';
 import { serviceWorkerSource } from '../../src/build/service-worker';
-import { offlineBootScript } from '../../src/client/offline-boot';
+import { offlineBootScript } from '../../src/browser/offline-boot';
 import { offlineOffKey, offlineRoute } from '../../src/lib/offline';
 
 describe('offlineRoute', () => {
