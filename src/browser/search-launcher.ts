@@ -13,7 +13,7 @@ async function openSearch(opener: Element | null): Promise<void> {
     field?.select();
     return;
   }
-  const { openSearchDialog } = await import('../islands/SearchDialog');
+  const { openSearchDialog } = await import('../islands/search/SearchDialog');
   openSearchDialog(opener instanceof HTMLElement ? opener : null);
 }
 

@@ -8,9 +8,9 @@ import type { OwnerMessage, OwnerMessageResponse, OwnerMessagesResponse } from '
 import { saveAdminToken } from '../browser/admin-token.ts';
 import { downloadFile } from '../browser/download-file.ts';
 import { callApi } from '../stores/comments.ts';
-import AdminTokenForm, { useAdminToken } from './AdminTokenForm.tsx';
-import CommentBody from './CommentBody.tsx';
-import './comments.css';
+import AdminTokenForm, { useAdminToken } from './admin/AdminTokenForm.tsx';
+import CommentBody from './comments/CommentBody.tsx';
+import './comments/comments.css';
 
 const sender = (message: OwnerMessage) => (message.name === '' ? 'someone who gave no name' : message.name);
 

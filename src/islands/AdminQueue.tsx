@@ -14,10 +14,10 @@ import type {
 import { exactTime, relativeTime } from '../lib/comments/relative-time.ts';
 import { saveAdminToken as saveToken } from '../browser/admin-token.ts';
 import { callApi } from '../stores/comments.ts';
-import AdminTokenForm, { useAdminToken } from './AdminTokenForm.tsx';
-import CommentBody from './CommentBody.tsx';
-import NotifyStatus from './NotifyStatus.tsx';
-import './comments.css';
+import AdminTokenForm, { useAdminToken } from './admin/AdminTokenForm.tsx';
+import CommentBody from './comments/CommentBody.tsx';
+import NotifyStatus from './admin/NotifyStatus.tsx';
+import './comments/comments.css';
 
 const QUEUES: readonly { name: QueueName; label: string }[] = [
   { name: 'pending', label: 'Awaiting approval' },

@@ -12,16 +12,16 @@ import { canStillChange, type OwnCommentKeys } from '../lib/comments/own-keys.ts
 import { normalisePagePath } from '../lib/comments/page-path.ts';
 import { exactTime, relativeTime } from '../lib/comments/relative-time.ts';
 import { createThread, ownKeys, type Thread } from '../stores/comments.ts';
-import CommentBody from './CommentBody.tsx';
-import { useOnline } from './use-online.ts';
-import './comments.css';
+import CommentBody from './comments/CommentBody.tsx';
+import { useOnline } from './comments/use-online.ts';
+import './comments/comments.css';
 
 interface Props {
   /** The page's path, e.g. /steps/take-time/ */
   page: string;
 }
 
-type Panels = typeof import('./comment-panels.tsx');
+type Panels = typeof import('./comments/comment-panels.tsx');
 let panelsLoading: Promise<Panels> | undefined;
 
 /**
@@ -35,7 +35,7 @@ function usePanels(wanted: boolean, attempt = 0): { panels?: Panels; loadFailed:
     if (!wanted || panels) return;
     let live = true;
     setLoadFailed(false);
-    panelsLoading ??= import('./comment-panels.tsx');
+    panelsLoading ??= import('./comments/comment-panels.tsx');
     panelsLoading.then(
       (loaded) => live && setPanels(() => loaded),
       () => {

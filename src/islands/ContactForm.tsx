@@ -9,8 +9,8 @@ import type { MessageSentResponse } from '../lib/contact/api-types.ts';
 import { MESSAGE_KEEP_DAYS } from '../lib/contact/limits.ts';
 import { replyToProblem } from '../lib/contact/validation.ts';
 import { callApi } from '../stores/comments.ts';
-import './comments.css';
-import './contact.css';
+import './comments/comments.css';
+import './contact/contact.css';
 
 type Field = 'text' | 'name' | 'replyTo';
 type FieldErrors = Partial<Record<Field, string>>;

@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import { formatIsoDate } from '../lib/breakup-dates';
 import { REMINDER_FILE_NAME, REMINDER_SUMMARY, monthReminderCalendar, monthReminderDate } from '../lib/month-reminder';
-import { useReaderState, useToday } from './reader-hooks';
+import { useReaderState, useToday } from './progress/reader-hooks';
 
 /** A UID no other event shares: random, with the site's host as RFC 5545 suggests. */
 function newUid(): string {

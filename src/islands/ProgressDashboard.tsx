@@ -8,7 +8,7 @@ import { clearState, exportState, importState, setBreakupDate } from '../stores/
 import { forgetSiteStorage } from '../browser/site-storage';
 import { forgetOfflineCopies } from '../browser/offline-copies';
 import { applyTheme } from '../browser/theme';
-import { useReaderState, useToday } from './reader-hooks';
+import { useReaderState, useToday } from './progress/reader-hooks';
 
 export interface BandSummary {
   id: string;

@@ -2,8 +2,8 @@
 import type { CrisisHelp } from '../lib/crisis-help';
 import type { Quiz as QuizData } from '../lib/schemas/quiz';
 import { saveQuizResult } from '../stores/progress';
-import { QuizView } from './quiz-view';
-import { useReaderState } from './reader-hooks';
+import { QuizView } from './quiz/QuizView';
+import { useReaderState } from './progress/reader-hooks';
 
 interface Props {
   quizId: string;

@@ -3,10 +3,10 @@
  * use: most readers only read, so the page never downloads them for those readers.
  */
 import { useId, useState } from 'preact/hooks';
-import { REPORT_REASON_MAX } from '../lib/comments/limits.ts';
+import { REPORT_REASON_MAX } from '../../lib/comments/limits.ts';
 
 // Loaded with the forms, so the first post, edit, delete or report does not wait for another download.
-import '../stores/comment-changes.ts';
+import '../../stores/comment-changes.ts';
 
 export { default as CommentForm } from './CommentForm.tsx';
 

@@ -4,7 +4,7 @@
  * to whatever opened it. Loaded on first use by src/browser/search-launcher.ts.
  */
 import { render } from 'preact';
-import { Search } from './Search';
+import { Search } from '../Search';
 
 let dialog: HTMLDialogElement | undefined;
 let returnFocusTo: HTMLElement | null = null;

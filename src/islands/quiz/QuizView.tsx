@@ -1,12 +1,12 @@
 /** The form and result of a self-assessment, shared by the Quiz and ReadinessCheck islands. */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { formatMoment } from '../lib/breakup-dates';
-import type { CrisisHelp as CrisisHelpText } from '../lib/crisis-help';
-import { quizResultPath } from '../lib/guide';
-import { answerEffects, isSafetyBand, quizOutcome, unansweredQuestions, validAnswers, type QuizAnswer, type QuizAnswers, type QuizOutcome } from '../lib/quiz-scoring';
-import type { StoredQuizResult } from '../lib/reader-state';
-import type { Quiz, QuizBand, QuizQuestion } from '../lib/schemas/quiz';
+import { formatMoment } from '../../lib/breakup-dates';
+import type { CrisisHelp as CrisisHelpText } from '../../lib/crisis-help';
+import { quizResultPath } from '../../lib/guide';
+import { answerEffects, isSafetyBand, quizOutcome, unansweredQuestions, validAnswers, type QuizAnswer, type QuizAnswers, type QuizOutcome } from '../../lib/quiz-scoring';
+import type { StoredQuizResult } from '../../lib/reader-state';
+import type { Quiz, QuizBand, QuizQuestion } from '../../lib/schemas/quiz';
 
 const scaleLabels = ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree'];
 
@@ -110,7 +110,7 @@ function Question({ fieldId, question, answer, error, explanations, onAnswer }: 
   );
 }
 
-type ShareModule = typeof import('./Share');
+type ShareModule = typeof import('../share/Share');
 
 /**
  * "Share this result": the share controls for the band's public page, whose code loads when the reader asks.
@@ -131,7 +131,7 @@ function ShareResult({ url }: { url: string }) {
         class="button button-quiet"
         onClick={() => {
           setFailed(false);
-          import('./Share').then((loaded) => setShare(() => loaded), () => setFailed(true));
+          import('../share/Share').then((loaded) => setShare(() => loaded), () => setFailed(true));
         }}
       >
         Share this result

@@ -3,9 +3,9 @@
  * went. Rendered by AdminQueue once the owner's token is accepted.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { exactTime, relativeTime } from '../lib/comments/relative-time.ts';
-import type { NotifyChannelStatus, NotifyStatusResponse } from '../lib/notify/api-types.ts';
-import { callApi } from '../stores/comments.ts';
+import { exactTime, relativeTime } from '../../lib/comments/relative-time.ts';
+import type { NotifyChannelStatus, NotifyStatusResponse } from '../../lib/notify/api-types.ts';
+import { callApi } from '../../stores/comments.ts';
 
 const CHANNEL_LABEL: Record<NotifyChannelStatus['channel'], string> = { webhook: 'Webhook', email: 'E-mail' };
 

@@ -8,9 +8,9 @@
  * bytes of script instead of a hydrated island.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { canWebShare, copyLink, webShare } from '../browser/share-actions';
-import { cleanShareUrl, shareLinks, shareText } from '../lib/share';
-import '../styles/share.css';
+import { canWebShare, copyLink, webShare } from '../../browser/share-actions';
+import { cleanShareUrl, shareLinks, shareText } from '../../lib/share';
+import '../../styles/share.css';
 
 interface Props {
   /**

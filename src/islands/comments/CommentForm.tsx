@@ -1,8 +1,8 @@
 /** The form for a new comment, a reply or an edit: labelled fields, a live character count, errors tied to fields. */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { TEXT_MAX } from '../lib/comments/limits.ts';
-import { characterCount, nameProblem, textProblem } from '../lib/comments/validation.ts';
-import type { ApiResult } from '../stores/comments.ts';
+import { TEXT_MAX } from '../../lib/comments/limits.ts';
+import { characterCount, nameProblem, textProblem } from '../../lib/comments/validation.ts';
+import type { ApiResult } from '../../stores/comments.ts';
 
 export interface CommentFormValues {
   name: string;
