@@ -122,7 +122,7 @@ function ShareResult({ url }: { url: string }) {
   if (share) {
     // The share text names the page the quiz is on (its heading), never the reader's result or answers.
     const pageTitle = document.querySelector('main h1')?.textContent?.trim() ?? '';
-    return <share.default url={url} title={pageTitle} label="Share this result (the link shows the result, never your answers)" />;
+    return <share.LiveShare url={url} title={pageTitle} label="Share this result (the link shows the result, never your answers)" />;
   }
   return (
     <p>
