@@ -5,9 +5,9 @@ import { formatDays, formatIsoDate, formatMoment, oneMonthMark } from '../lib/br
 import { readinessQuizId, recommendedNext, type LinkTarget, type StepSummary } from '../lib/next-step';
 import { isCalendarDate, type RejectReason, type StoredQuizResult } from '../lib/reader-state';
 import { clearState, exportState, importState, setBreakupDate } from '../stores/progress';
+import { chooseTheme } from '../stores/theme';
 import { forgetSiteStorage } from '../browser/site-storage';
 import { forgetOfflineCopies } from '../browser/offline-copies';
-import { applyTheme } from '../browser/theme';
 import { useReaderState, useToday } from './progress/reader-hooks';
 
 export interface BandSummary {
@@ -102,8 +102,8 @@ export default function ProgressDashboard({ steps, quizzes, reminder }: Props) {
 
   const deleteEverything = async () => {
     clearState();
+    chooseTheme(undefined);
     forgetSiteStorage();
-    applyTheme(null);
     setConfirmingDelete(false);
     const offlineGone = await forgetOfflineCopies().then(() => true, () => false);
     setMessage({
