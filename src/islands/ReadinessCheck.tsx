@@ -109,7 +109,6 @@ export default function ReadinessCheck({ quizId, quiz }: Props) {
     <QuizView
       quizId={quizId}
       quiz={quiz}
-      stored={state.quizzes[quizId]}
       extraFields={dateField}
       extraErrors={extraErrors}
       resultNotes={resultNotes}

@@ -1,26 +1,10 @@
-import { cleanTestStorage, getTestStorage, setTestStorageKey, useTestStorageEngine } from '@nanostores/persistent';
-import { cleanStores, type ReadableAtom } from 'nanostores';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { getTestStorage } from '@nanostores/persistent';
+import { describe, expect, it, vi } from 'vitest';
 import { themeStorageKey } from '../../src/lib/theme';
-
-beforeAll(() => {
-  useTestStorageEngine();
-});
-let loaded: ReadableAtom | undefined;
-afterEach(() => {
-  if (loaded) cleanStores(loaded);
-  cleanTestStorage();
-  vi.restoreAllMocks();
-});
+import { freshStoreLoader, refuseWrites } from '../support/persistent-store';
 
 /** A fresh copy of the store module, reading whatever storage holds now (as a page load would). */
-async function loadStore(stored?: string) {
-  if (stored !== undefined) setTestStorageKey(themeStorageKey, stored);
-  vi.resetModules();
-  const store = await import('../../src/stores/theme');
-  loaded = store.chosenTheme;
-  return store;
-}
+const loadStore = freshStoreLoader(themeStorageKey, () => import('../../src/stores/theme'), (store) => store.chosenTheme);
 
 describe('the theme choice', () => {
   it('follows the system until the reader chooses, and then keeps the bare word the boot script reads', async () => {
@@ -31,10 +15,13 @@ describe('the theme choice', () => {
     expect(getTestStorage()).toEqual({ [themeStorageKey]: 'dark' });
   });
 
-  it('reads a saved choice, and treats anything else stored as following the system', async () => {
-    expect((await loadStore('light')).chosenTheme.get()).toBe('light');
-    cleanStores(loaded!);
-    expect((await loadStore('purple')).chosenTheme.get()).toBeUndefined();
+  it.each([
+    ['light', 'light'],
+    ['dark', 'dark'],
+    ['purple', undefined],
+    ['', undefined],
+  ])('reads %j as %s: anything but a theme follows the system', async (stored, theme) => {
+    expect((await loadStore(stored)).chosenTheme.get()).toBe(theme);
   });
 
   it('removes the key when the reader goes back to the system theme', async () => {
@@ -46,15 +33,9 @@ describe('the theme choice', () => {
   it('carries on, with a warning, when storage refuses to save', async () => {
     const { chooseTheme } = await loadStore();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const storage = getTestStorage();
-    Object.defineProperty(storage, themeStorageKey, {
-      configurable: true,
-      set() {
-        throw new DOMException('Quota exceeded', 'QuotaExceededError');
-      },
-    });
+    const restore = refuseWrites(themeStorageKey);
     expect(() => chooseTheme('dark')).not.toThrow();
     expect(warn).toHaveBeenCalledOnce();
-    delete storage[themeStorageKey];
+    restore();
   });
 });

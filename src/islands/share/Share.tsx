@@ -35,7 +35,7 @@ export function Share({ url, title, label = 'Share this page', controlRef }: Pro
   // From the URL, so the server and the browser agree on it (one share control per link on a page).
   const labelId = `share-${new URL(shareUrl).pathname.replace(/[^a-z0-9]+/gi, '-')}label`;
   return (
-    <div ref={controlRef} class="share no-print" role="group" aria-labelledby={labelId} data-pagefind-ignore data-share-url={shareUrl} data-share-text={text}>
+    <div {...(controlRef && { ref: controlRef })} class="share no-print" role="group" aria-labelledby={labelId} data-pagefind-ignore data-share-url={shareUrl} data-share-text={text}>
       <p id={labelId} class="share-label">
         {label}
       </p>
