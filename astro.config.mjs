@@ -78,7 +78,7 @@ export default defineConfig({
               { name: 'preact', test: /node_modules[\\/](preact|@astrojs[\\/]preact|@nanostores[\\/]preact)[\\/]/ },
               { name: 'stores', test: /node_modules[\\/](nanostores|@nanostores[\\/]persistent)[\\/]/ },
               // The header's small scripts (theme, search launcher) run on every page: one file for them.
-              { name: 'chrome', test: /src[\\/](client[\\/](theme|search-launcher)|lib[\\/]search-shortcut)\.ts/ },
+              { name: 'chrome', test: /src[\\/](browser[\\/](theme|search-launcher)|stores[\\/]theme|lib[\\/](search-shortcut|theme))\.ts/ },
             ],
           },
         },

@@ -3,14 +3,14 @@
  * with the server's own rules, sent as JSON to /api/contact; errors are tied to their fields and announced.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { TEXT_MAX } from '../lib/comments/limits.ts';
-import { characterCount, nameProblem, textProblem } from '../lib/comments/validation.ts';
+import { nameProblem, textProblem } from '../lib/comments/validation.ts';
 import type { MessageSentResponse } from '../lib/contact/api-types.ts';
 import { MESSAGE_KEEP_DAYS } from '../lib/contact/limits.ts';
 import { replyToProblem } from '../lib/contact/validation.ts';
 import { callApi } from '../stores/comments.ts';
-import './comments.css';
-import './contact.css';
+import { BotTrap, CORRECT_FIELDS, CharacterCount, SendRow, describedBy, type FormStatusValue } from './comments/form-parts.tsx';
+import './comments/comments.css';
+import './contact/contact.css';
 
 type Field = 'text' | 'name' | 'replyTo';
 type FieldErrors = Partial<Record<Field, string>>;
@@ -32,7 +32,7 @@ export default function ContactForm() {
   const [values, setValues] = useState<Record<Field, string>>({ text: '', name: '', replyTo: '' });
   const [honeypot, setHoneypot] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; message: string } | null>(null);
+  const [status, setStatus] = useState<FormStatusValue | null>(null);
   const [sending, setSending] = useState(false);
   // False in the server-rendered HTML: the form cannot be sent until the island runs.
   const [ready, setReady] = useState(false);
@@ -53,7 +53,7 @@ export default function ContactForm() {
     setErrors(found);
     const first = (['text', 'name', 'replyTo'] as const).find((field) => found[field] !== undefined);
     if (first === undefined) return false;
-    setStatus({ kind: 'error', message: 'Please correct the highlighted field.' });
+    setStatus({ kind: 'error', message: CORRECT_FIELDS });
     fields[first].current?.focus();
     return true;
   }
@@ -86,10 +86,8 @@ export default function ContactForm() {
 
   const set = (field: Field) => (event: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) =>
     setValues({ ...values, [field]: event.currentTarget.value });
-  const describe = (...parts: (string | false | undefined)[]) => parts.filter(Boolean).join(' ') || undefined;
   const invalid = (field: Field) => (errors[field] ? 'true' : undefined);
   const errorText = (field: Field) => errors[field] && <p id={ids.error(field)} class="comment-error">{errors[field]}</p>;
-  const count = characterCount(values.text);
 
   return (
     <form class="comment-form contact-form" method="post" noValidate onSubmit={submit}>
@@ -104,12 +102,10 @@ export default function ContactForm() {
             rows={7}
             value={values.text}
             aria-invalid={invalid('text')}
-            aria-describedby={describe(!!errors.text && ids.error('text'), ids.count)}
+            aria-describedby={describedBy(!!errors.text && ids.error('text'), ids.count)}
             onInput={set('text')}
           />
-          <p id={ids.count} class={`comment-count${count > TEXT_MAX ? ' comment-count-over' : ''}`}>
-            {count.toLocaleString('en')} of {TEXT_MAX.toLocaleString('en')} characters
-          </p>
+          <CharacterCount id={ids.count} text={values.text} />
           {errorText('text')}
         </div>
       </fieldset>
@@ -118,13 +114,13 @@ export default function ContactForm() {
         <div class="comment-field">
           <label for={ids.name}>Your name <span class="comment-optional">(optional)</span></label>
           <input id={ids.name} ref={fields.name} name="name" type="text" autoComplete="nickname" maxLength={200} value={values.name}
-            aria-invalid={invalid('name')} aria-describedby={describe(!!errors.name && ids.error('name'))} onInput={set('name')} />
+            aria-invalid={invalid('name')} aria-describedby={describedBy(!!errors.name && ids.error('name'))} onInput={set('name')} />
           {errorText('name')}
         </div>
         <div class="comment-field">
           <label for={ids.replyTo}>Your email address <span class="comment-optional">(optional)</span></label>
           <input id={ids.replyTo} ref={fields.replyTo} name="replyTo" type="email" autoComplete="email" maxLength={300} value={values.replyTo}
-            aria-invalid={invalid('replyTo')} aria-describedby={describe(!!errors.replyTo && ids.error('replyTo'), ids.replyToHint)} onInput={set('replyTo')} />
+            aria-invalid={invalid('replyTo')} aria-describedby={describedBy(!!errors.replyTo && ids.error('replyTo'), ids.replyToHint)} onInput={set('replyTo')} />
           <p id={ids.replyToHint} class="comment-count">
             Only if you want an answer. Leave it empty and we can still read your message, but we can't reply.
             We keep messages for at most {MESSAGE_KEEP_DAYS} days.
@@ -132,19 +128,8 @@ export default function ContactForm() {
           {errorText('replyTo')}
         </div>
       </fieldset>
-      {/* For bots that fill in every field: hidden from people and assistive technology, never sent when empty. */}
-      <div class="comment-trap" aria-hidden="true">
-        <label for={`${id}-website`}>Website (leave empty)</label>
-        <input id={`${id}-website`} name="website" type="text" tabIndex={-1} autoComplete="off" value={honeypot} onInput={(event) => setHoneypot(event.currentTarget.value)} />
-      </div>
-      <div class="comment-form-actions">
-        <button type="submit" class="button" disabled={!ready || sending} aria-disabled={sending ? 'true' : undefined}>
-          {sending ? 'Sending…' : 'Send privately'}
-        </button>
-      </div>
-      <p role="status" class={`comment-form-status${status?.kind === 'error' ? ' comment-error' : ''}`}>
-        {status?.message ?? (ready ? '' : 'The form is getting ready…')}
-      </p>
+      <BotTrap id={id} value={honeypot} onChange={setHoneypot} />
+      <SendRow label="Send privately" ready={ready} sending={sending} status={status} gettingReady="The form is getting ready…" />
     </form>
   );
 }

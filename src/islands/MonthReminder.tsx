@@ -3,9 +3,10 @@
  * Nothing is sent; the file's words name the guide step, never the reader's situation (src/lib/month-reminder.ts).
  */
 import { useState } from 'preact/hooks';
+import { downloadFile } from '../browser/download-file';
 import { formatIsoDate } from '../lib/breakup-dates';
 import { REMINDER_FILE_NAME, REMINDER_SUMMARY, monthReminderCalendar, monthReminderDate } from '../lib/month-reminder';
-import { useReaderState, useToday } from './reader-hooks';
+import { useReaderState, useToday } from './progress/reader-hooks';
 
 /** A UID no other event shares: random, with the site's host as RFC 5545 suggests. */
 function newUid(): string {
@@ -27,12 +28,7 @@ export default function MonthReminder() {
   const download = () => {
     const calendar = monthReminderCalendar({ startDate: breakupDate!, uid: newUid(), createdAt: new Date() });
     if (!calendar) return;
-    const url = URL.createObjectURL(new Blob([calendar], { type: 'text/calendar;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = REMINDER_FILE_NAME;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url));
+    downloadFile(REMINDER_FILE_NAME, calendar, 'text/calendar;charset=utf-8');
     setSaved(true);
   };
 

@@ -1,32 +1,14 @@
 /** The progress page: readiness, time apart, every step with its latest self-assessment, and the reader's data. */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { formatDays, formatIsoDate, formatMoment, oneMonthMark } from '../lib/breakup-dates';
-import { readinessQuizId, recommendedNext, type LinkTarget, type StepSummary } from '../lib/next-step';
-import { isCalendarDate, type RejectReason, type StoredQuizResult } from '../lib/reader-state';
-import { clearState, exportState, importState, setBreakupDate } from '../stores/progress';
-import { forgetSiteStorage } from '../client/site-storage';
-import { forgetOfflineCopies } from '../client/offline-copies';
-import { applyTheme } from '../client/theme';
-import { useReaderState, useToday } from './reader-hooks';
-
-export interface BandSummary {
-  id: string;
-  title: string;
-  next: LinkTarget;
-}
-
-export interface QuizSummary {
-  title: string;
-  href: string;
-  /** Title of the page the quiz sits on. */
-  page: string;
-  bands: BandSummary[];
-}
-
-export interface DashboardStep extends StepSummary {
-  quizId: string;
-}
+import { readinessQuizId } from '../lib/next-step';
+import { isCalendarDate, type StoredQuizResult } from '../lib/reader-state';
+import { setBreakupDate } from '../stores/progress';
+import { NextStep } from './progress/NextStep';
+import { useReaderState, useToday } from './progress/reader-hooks';
+import type { DashboardStep, QuizSummary } from './progress/summaries';
+import { YourData } from './progress/YourData';
 
 interface Props {
   steps: DashboardStep[];
@@ -35,16 +17,6 @@ interface Props {
   /** The calendar reminder for the one-month mark (an Astro named slot, "reminder"). */
   reminder?: ComponentChildren;
 }
-
-/** Files bigger than this are not progress files. */
-const maxImportBytes = 1_000_000;
-
-const importProblems: Record<RejectReason | 'too-big', string> = {
-  'not-json': "That file couldn't be read. Choose the .json file you exported from this page. Nothing was changed.",
-  'not-state': "That file isn't a Back Together progress file. Nothing was changed.",
-  'newer-version': 'That file was made by a newer version of this site. Reload the page and try again. Nothing was changed.',
-  'too-big': "That file is too big to be a Back Together progress file. Nothing was changed.",
-};
 
 function QuizResultLine({ quiz, result }: { quiz: QuizSummary | undefined; result: StoredQuizResult | undefined }) {
   const bandTitle = (id: string | undefined) => quiz?.bands.find((band) => band.id === id)?.title;
@@ -65,99 +37,21 @@ function QuizResultLine({ quiz, result }: { quiz: QuizSummary | undefined; resul
 export default function ProgressDashboard({ steps, quizzes, reminder }: Props) {
   const state = useReaderState();
   const today = useToday();
-  const [message, setMessage] = useState<{ text: string; problem: boolean }>();
-  const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [futureDate, setFutureDate] = useState(false);
   // False in the server-rendered HTML: a click there would be lost, so the buttons wait for the island.
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
-  const fileInput = useRef<HTMLInputElement>(null);
 
   const readinessQuiz = quizzes[readinessQuizId];
   const readiness = state.quizzes[readinessQuizId];
   const readinessBand = readinessQuiz?.bands.find((band) => band.id === readiness?.band);
-  const bandOf = (quizId: string, bandId: string) => quizzes[quizId]?.bands.find((band) => band.id === bandId);
-  const next = recommendedNext(state, steps, (quizId, bandId) => bandOf(quizId, bandId)?.next, today ?? '');
   const stepFour = steps.find((step) => step.step === 4);
   const mark = state.breakupDate && today ? oneMonthMark(state.breakupDate, today) : undefined;
-  const doneCount = steps.filter((step) => state.steps[step.slug]?.done).length;
-
-  const download = () => {
-    const url = URL.createObjectURL(new Blob([exportState()], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `back-together-progress-${today ?? 'export'}.json`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url));
-    setMessage({ text: 'Your progress was saved as a file. Keep it somewhere private.', problem: false });
-  };
-
-  const importFile = async (file: File | undefined) => {
-    if (!file) return;
-    const outcome = file.size > maxImportBytes ? ({ ok: false, reason: 'too-big' } as const) : importState(await file.text());
-    if (fileInput.current) fileInput.current.value = '';
-    if (!outcome.ok) setMessage({ text: importProblems[outcome.reason], problem: true });
-    else setMessage({ text: `Your progress was imported.${outcome.dropped ? ` Some parts (${outcome.dropped}) couldn't be read and were skipped.` : ''}`, problem: false });
-  };
-
-  const deleteEverything = async () => {
-    clearState();
-    forgetSiteStorage();
-    applyTheme(null);
-    setConfirmingDelete(false);
-    const offlineGone = await forgetOfflineCopies().then(() => true, () => false);
-    setMessage({
-      text: offlineGone
-        ? 'Everything this site saved in this browser has been deleted: your progress and answers, the keys to edit your comments, your theme choice, and the copy of the guide kept for reading offline.'
-        : "Your progress and answers, the keys to edit your comments and your theme choice have been deleted. The copy of the guide kept for reading offline couldn't be deleted: your browser's setting to clear this site's data removes it.",
-      problem: !offlineGone,
-    });
-  };
 
   return (
     // data-ready marks the first render that shows what this browser saved (the server renders a neutral state).
     <div class="progress" data-ready={hydrated ? '' : undefined}>
-      <section class="progress-section card" aria-labelledby="progress-next">
-        <h2 id="progress-next">Your next step</h2>
-        {next.kind === 'crisis' && (
-          <p data-next-hold="crisis">
-            You answered on this device that you've had thoughts of harming yourself. Please reach out for help today; you don't
-            have to carry this alone. <a href={next.link.href}>{next.link.label}</a>
-          </p>
-        )}
-        {next.kind === 'safety' && (
-          <p data-next-hold="safety">
-            You answered on this device that you didn't always feel safe with your ex. This guide isn't for getting back together
-            with them, and you deserve support. <a href={next.link.href}>{next.link.label}</a>
-          </p>
-        )}
-        {next.kind === 'held' && (
-          <p data-next-hold="not-ready">
-            Your last check-in, “{quizzes[next.result.quizId]?.title}”, said “{bandOf(next.result.quizId, next.result.band)?.title}”. First:{' '}
-            <a href={next.link.href}>{next.link.label}</a>
-          </p>
-        )}
-        {next.kind === 'readiness' && (
-          <p>
-            Start with a few honest questions: <a href={next.link.href}>{next.link.label}</a>
-          </p>
-        )}
-        {next.kind === 'readiness-band' && (
-          <p>
-            Your readiness result suggests this first: <a href={next.link.href}>{next.link.label}</a>
-          </p>
-        )}
-        {next.kind === 'step' && (
-          <p>
-            <a href={next.link.href}>{next.link.label}</a>
-            {next.waitUntil && ` — step 3 asks for at least a month apart, so not before ${formatIsoDate(next.waitUntil)}, and longer if you need it.`}
-          </p>
-        )}
-        {next.kind === 'finished' && <p>You've marked all the steps done. Take good care of what you've built.</p>}
-        <p class="muted" data-steps-done>
-          {doneCount} of {steps.length} steps done
-        </p>
-      </section>
+      <NextStep state={state} steps={steps} quizzes={quizzes} today={today} />
 
       <section class="progress-section" aria-labelledby="progress-readiness">
         <h2 id="progress-readiness">Readiness check</h2>
@@ -244,37 +138,7 @@ export default function ProgressDashboard({ steps, quizzes, reminder }: Props) {
           ))}
       </section>
 
-      <section class="progress-section" aria-labelledby="progress-data">
-        <h2 id="progress-data">Your data</h2>
-        <p>
-          Everything here is saved only in this browser. You can keep a copy as a file, bring a copy back, or delete it all.
-        </p>
-        <div class="progress-actions">
-          <button type="button" class="button" disabled={!hydrated} onClick={download}>
-            Export as a file
-          </button>
-          <label class="button button-quiet progress-import">
-            Import a file
-            <input ref={fileInput} class="visually-hidden" type="file" accept=".json,application/json" onChange={(event) => importFile(event.currentTarget.files?.[0])} />
-          </label>
-          <button type="button" class="button button-quiet" disabled={!hydrated} aria-expanded={confirmingDelete} aria-controls="progress-confirm-delete" onClick={() => setConfirmingDelete(!confirmingDelete)}>
-            Delete everything
-          </button>
-        </div>
-        <p class="muted">Importing replaces what is saved in this browser now.</p>
-        <div id="progress-confirm-delete" class="progress-confirm card" hidden={!confirmingDelete}>
-          <p>This deletes all your answers, results, reflections and progress in this browser, the keys that let you edit your recent comments, your theme choice, and the copy of the guide saved for reading offline. It can't be undone.</p>
-          <button type="button" class="button progress-danger" onClick={deleteEverything}>
-            Yes, delete everything
-          </button>{' '}
-          <button type="button" class="button button-quiet" onClick={() => setConfirmingDelete(false)}>
-            Cancel
-          </button>
-        </div>
-        <p role="status" class={message?.problem ? 'progress-problem' : undefined}>
-          {message?.text}
-        </p>
-      </section>
+      <YourData hydrated={hydrated} today={today} />
     </div>
   );
 }

@@ -2,8 +2,7 @@
 import type { CrisisHelp } from '../lib/crisis-help';
 import type { Quiz as QuizData } from '../lib/schemas/quiz';
 import { saveQuizResult } from '../stores/progress';
-import { QuizView } from './quiz-view';
-import { useReaderState } from './reader-hooks';
+import { QuizView } from './quiz/QuizView';
 
 interface Props {
   quizId: string;
@@ -13,14 +12,5 @@ interface Props {
 }
 
 export default function Quiz({ quizId, quiz, crisisHelp }: Props) {
-  const state = useReaderState();
-  return (
-    <QuizView
-      quizId={quizId}
-      quiz={quiz}
-      stored={state.quizzes[quizId]}
-      crisisHelp={crisisHelp}
-      onSave={(outcome) => saveQuizResult(quizId, { ...outcome, band: outcome.band.id })}
-    />
-  );
+  return <QuizView quizId={quizId} quiz={quiz} crisisHelp={crisisHelp} onSave={(outcome) => saveQuizResult(quizId, { ...outcome, band: outcome.band.id })} />;
 }

@@ -6,8 +6,8 @@ import { relationshipSafeFrom } from '../lib/quiz-scoring';
 import { isCalendarDate, type StoredQuizResult } from '../lib/reader-state';
 import type { Quiz, QuizBand } from '../lib/schemas/quiz';
 import { saveReadiness } from '../stores/progress';
-import { QuizView, type FieldError } from './quiz-view';
-import { useReaderState, useToday } from './reader-hooks';
+import { QuizView, type FieldError } from './quiz/QuizView';
+import { useReaderState, useToday } from './progress/reader-hooks';
 
 interface Props {
   quizId: string;
@@ -109,7 +109,6 @@ export default function ReadinessCheck({ quizId, quiz }: Props) {
     <QuizView
       quizId={quizId}
       quiz={quiz}
-      stored={state.quizzes[quizId]}
       extraFields={dateField}
       extraErrors={extraErrors}
       resultNotes={resultNotes}

@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { ReflectionPrompt } from '../lib/reflections';
 import { saveJournal } from '../stores/progress';
-import { useReaderState } from './reader-hooks';
+import { useReaderState } from './progress/reader-hooks';
 
 interface Props {
   prompts: ReflectionPrompt[];

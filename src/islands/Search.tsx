@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { TargetedKeyboardEvent } from 'preact';
-import { loadPagefind, type PagefindSearch } from '../client/pagefind';
+import { loadPagefind, type PagefindSearch } from '../browser/pagefind';
 import {
   kindFilters,
   resultBatchSize,

@@ -1,7 +1,7 @@
 /** "Mark this step done": a checkbox saved on this device; the navigation and home page show the result. */
 import { formatMoment } from '../lib/breakup-dates';
 import { setStepDone } from '../stores/progress';
-import { useReaderState } from './reader-hooks';
+import { useReaderState } from './progress/reader-hooks';
 
 interface Props {
   stepSlug: string;

@@ -1,11 +1,12 @@
 /**
  * The reader's path through the guide, derived from what this browser saved: each stop's state (before you start,
  * the nine steps, the way out) and where the reader stands against the one-month minimum of step 3. Pure: the
- * progress track (src/components/ProgressTrack.astro, src/client/progress-track.ts) draws what this returns.
+ * progress track (src/components/ProgressTrack.astro, src/browser/progress-track.ts) draws what this returns.
  */
 import { daysBetween, formatDays, formatIsoDate, oneMonthMark } from './breakup-dates';
 import type { ReaderState } from './reader-state';
 import type { ReadPages } from './read-pages';
+import { isStepDone } from './steps-done';
 
 export interface TrackStopSource {
   href: string;
@@ -29,8 +30,6 @@ export interface TrackStop extends TrackStopSource {
   status: string;
 }
 
-const stepSlugOf = (href: string) => /^\/steps\/([a-z0-9-]+)\/$/.exec(href)?.[1];
-
 function statusText(state: StopState, band: string | undefined): string {
   if (state === 'done') return band ? `Done; self-assessment: ${band}` : 'Done';
   if (state === 'quiz') return band ? `Self-assessment: ${band}` : 'Self-assessment taken';
@@ -40,10 +39,9 @@ function statusText(state: StopState, band: string | undefined): string {
 /** Each stop's state: done beats a self-assessment, which beats having opened the page. */
 export function trackStops(stops: readonly TrackStopSource[], state: ReaderState, read: ReadPages, bandTitles: BandTitles): TrackStop[] {
   return stops.map((stop) => {
-    const slug = stepSlugOf(stop.href);
     const quizResult = stop.quizId ? state.quizzes[stop.quizId] : undefined;
     const band = quizResult && stop.quizId ? bandTitles[stop.quizId]?.[quizResult.band] : undefined;
-    const stopState: StopState = slug && state.steps[slug]?.done ? 'done' : quizResult ? 'quiz' : stop.href in read ? 'read' : 'not-started';
+    const stopState: StopState = isStepDone(state, stop.href) ? 'done' : quizResult ? 'quiz' : stop.href in read ? 'read' : 'not-started';
     return { ...stop, state: stopState, ...(band !== undefined && { band }), status: statusText(stopState, band) };
   });
 }

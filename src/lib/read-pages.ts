@@ -1,7 +1,7 @@
 /**
  * Which guide pages the reader has opened, so the progress track can show a step as "read". Kept in this browser
  * only, under its own key (next to the reader state, not inside it), and deleted with "Delete everything". Guide
- * pages add to it (src/client/record-visit.ts). Reading never throws: anything malformed is dropped.
+ * pages add to it (src/browser/record-visit.ts). Reading never throws: anything malformed is dropped.
  */
 export { readPagesStorageKey } from './reader-state';
 

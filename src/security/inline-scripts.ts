@@ -1,13 +1,14 @@
 /**
- * Every inline script the site renders (`<script is:inline>`), with the hash that lets the Content-Security-Policy
- * run exactly that text. Astro hashes the scripts it bundles, not inline ones: a new inline script goes in this list,
- * and the component renders `script.text` and allows `script.hash` (or the script is on every page, see csp.ts).
- * Only the scripts' text comes from outside src/security (string constants, nothing that runs here).
+ * Every inline script the site renders (`<script is:inline>`), its text and the hash that lets the
+ * Content-Security-Policy run exactly that text. Astro hashes the scripts it bundles, not inline ones: a new inline
+ * script goes in this list, and the component renders `script.text` and allows `script.hash` (or the script is on
+ * every page, see csp.ts). The texts take their storage keys and versions from src/lib/, so a key or version bump
+ * reaches them (and their hashes) on the next build. tests/unit/boot-scripts.test.ts runs each text.
  */
 import { createHash } from 'node:crypto';
-import { themeBootScript } from '../client/theme-boot.ts';
-import { offlineBootScript } from '../client/offline-boot.ts';
+import { offlineOffKey, serviceWorkerPath } from '../lib/offline.ts';
 import { stateStorageKey, stateVersion } from '../lib/reader-state.ts';
+import { themeStorageKey } from '../lib/theme.ts';
 
 /** A CSP hash source for an inline script or style, e.g. `sha256-…`. */
 export function sha256Source(content: string): `sha256-${string}` {
@@ -23,21 +24,34 @@ function inlineScript(text: string): InlineScript {
   return { text, hash: sha256Source(text) };
 }
 
-/** Applies the stored theme before first paint (every page, in <head>). */
-export const themeBoot = inlineScript(themeBootScript);
-
-/** Registers the offline service worker after load (every page). */
-export const offlineBoot = inlineScript(offlineBootScript);
+/**
+ * Applies the stored theme before first paint (every page, in <head>), so there is no flash of the wrong theme.
+ * It has to be inline and render-blocking. The key is the theme store's (src/stores/theme.ts).
+ */
+export const themeBoot = inlineScript(
+  "(function(themeStorageKey){try{var t=localStorage.getItem(themeStorageKey);if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch(e){}})" +
+    `(${JSON.stringify(themeStorageKey)})`,
+);
 
 /**
- * After a quiz block (src/components/QuizBlock.astro), before first paint: when this browser has a saved result for
- * the quiz, keeps room for it (reader-tools.css), so the result the island shows after hydration does not push the
- * page down. The storage key and version are the reader state's own, so a version bump changes this script too.
+ * Registers the offline service worker once the page has loaded (every page), unless "Delete everything" turned it
+ * off for this tab. Inline, so it costs no request; a failed registration (private mode, storage full) changes nothing.
+ */
+export const offlineBoot = inlineScript(
+  "(function(offlineOffKey,serviceWorkerPath){if('serviceWorker'in navigator){var off=null;try{off=sessionStorage.getItem(offlineOffKey)}catch(e){}" +
+    "if(off===null)addEventListener('load',function(){navigator.serviceWorker.register(serviceWorkerPath).catch(function(){})})}})" +
+    `(${JSON.stringify(offlineOffKey)},${JSON.stringify(serviceWorkerPath)})`,
+);
+
+/**
+ * Right after a quiz block (src/components/QuizBlock.astro), before first paint: when this browser has a saved result
+ * for that quiz, marks the block so that room is kept for it (src/styles/reader-tools.css), and the result the island
+ * shows after hydration does not push the page down.
  */
 export const quizResultRoom = inlineScript(
-  `(function(s){try{var b=s.previousElementSibling,d=JSON.parse(localStorage.getItem('${stateStorageKey}')||'0');` +
-    `if(d&&d.v===${stateVersion}&&d.quizzes&&Object.prototype.hasOwnProperty.call(d.quizzes,b.dataset.quizBlock))` +
-    `b.dataset.hasResult=''}catch(e){}})(document.currentScript)`,
+  "(function(s,stateStorageKey,stateVersion){try{var b=s.previousElementSibling,d=JSON.parse(localStorage.getItem(stateStorageKey)||'0');" +
+    "if(d&&d.v===stateVersion&&d.quizzes&&Object.prototype.hasOwnProperty.call(d.quizzes,b.dataset.quizBlock))b.dataset.hasResult=''}catch(e){}})" +
+    `(document.currentScript,${JSON.stringify(stateStorageKey)},${stateVersion})`,
 );
 
 /** Scripts in the layout of every page: their hashes go into every page's policy (csp.ts). */

@@ -7,6 +7,7 @@ import { map, type MapStore, type ReadableAtom } from 'nanostores';
 import type { CreatedResponse, EditedResponse, ErrorResponse, PublicComment, RepliesResponse, ThreadResponse } from '../lib/comments/api-types.ts';
 import type { ThreadSort } from '../lib/comments/cursor.ts';
 import { OWN_KEYS_STORAGE_KEY, ownKeysHeader, parseOwnKeys, type OwnCommentKey, type OwnCommentKeys } from '../lib/comments/own-keys.ts';
+import { writeOrWarn } from './write-or-warn.ts';
 
 /** Parses stored keys; damaged entries are dropped with a warning, never thrown. */
 function decodeKeys(text: string): OwnCommentKeys {
@@ -25,12 +26,8 @@ const storedKeys = persistentAtom<OwnCommentKeys>(OWN_KEYS_STORAGE_KEY, {}, {
 export const ownKeys: ReadableAtom<OwnCommentKeys> = storedKeys;
 
 function updateKeys(change: (keys: OwnCommentKeys) => OwnCommentKeys): void {
-  try {
-    storedKeys.set(change(storedKeys.get()));
-  } catch (error) {
-    // Storage full or blocked: the comment is posted all the same, it just cannot be edited from here.
-    console.warn('Back Together: could not save the comment key on this device.', error);
-  }
+  // Storage full or blocked: the comment is posted all the same, it just cannot be edited from here.
+  writeOrWarn(storedKeys, change, 'could not save the comment key on this device.');
 }
 
 export function rememberKey(id: string, key: OwnCommentKey): void {

@@ -19,6 +19,7 @@ import {
   type RejectReason,
   type RelationshipSafe,
 } from '../lib/reader-state';
+import { writeOrWarn } from './write-or-warn';
 
 /** Parses stored text; damaged, foreign or newer data is dropped with a warning, never thrown. */
 function decodeStored(text: string): ReaderState {
@@ -37,13 +38,8 @@ const storedState = persistentAtom<ReaderState>(stateStorageKey, emptyState, {
 /** The reader's state (read-only; change it through the actions). */
 export const readerState: ReadableAtom<ReaderState> = storedState;
 
-/** Applies a change; a storage failure (quota, private mode) is logged and the page carries on. */
 function update(change: (state: ReaderState) => ReaderState): void {
-  try {
-    storedState.set(change(storedState.get()));
-  } catch (error) {
-    console.warn('Back Together: could not save progress on this device.', error);
-  }
+  writeOrWarn(storedState, change, 'could not save progress on this device.');
 }
 
 /** Saves a quiz result; the previous one is kept as "last time". */

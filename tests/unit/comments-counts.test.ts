@@ -1,6 +1,6 @@
 /** CommentCounts fills `data-comment-count` placeholders from one request, and stays quiet when it cannot. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fillCommentCounts } from '../../src/client/comment-counts.ts';
+import { fillCommentCounts } from '../../src/browser/comment-counts.ts';
 
 interface Placeholder {
   dataset: Record<string, string | undefined>;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { offlineVersion, referencedAssets } from '../../src/integrations/offline-precache';
 import { serviceWorkerSource } from '../../src/integrations/offline-service-worker';
-import { offlineBootScript } from '../../src/client/offline-boot';
-import { offlineOffKey, offlineRoute } from '../../src/lib/offline';
+import { offlineOffKey, offlineRoute, serviceWorkerPath } from '../../src/lib/offline';
+import { offlineBoot } from '../../src/security/inline-scripts';
 
 describe('offlineRoute', () => {
   it('serves build files and the icon from the cache first', () => {
@@ -52,11 +52,19 @@ describe('serviceWorkerSource', () => {
   });
 });
 
-describe('offlineBootScript', () => {
-  it('registers /sw.js after load, unless this tab turned offline copies off', () => {
-    expect(() => new Function(offlineBootScript)).not.toThrow();
-    expect(offlineBootScript).toContain(`sessionStorage.getItem('${offlineOffKey}')`);
-    expect(offlineBootScript).toContain("addEventListener('load'");
-    expect(offlineBootScript).toContain("register('/sw.js')");
+describe('the offline boot script', () => {
+  /** Runs the inline script against a fake browser; returns the worker paths it registered once the page loaded. */
+  function run(offlineOff: string | null): string[] {
+    const registered: string[] = [];
+    const navigator = { serviceWorker: { register: (path: string) => (registered.push(path), Promise.resolve()) } };
+    const sessionStorage = { getItem: (key: string) => (key === offlineOffKey ? offlineOff : null) };
+    const addEventListener = (type: string, listener: () => void) => type === 'load' && listener();
+    new Function('navigator', 'sessionStorage', 'addEventListener', offlineBoot.text)(navigator, sessionStorage, addEventListener);
+    return registered;
+  }
+
+  it('registers the worker after load, unless this tab turned offline copies off', () => {
+    expect(run(null)).toEqual([serviceWorkerPath]);
+    expect(run('1')).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeReadPages } from '../../src/lib/read-pages';
 import { monthTimeline, trackStops, type TrackStopSource } from '../../src/lib/progress-track';
+import { isStepDone, stepsDoneText } from '../../src/lib/steps-done';
 import { emptyState, withQuizResult, withStepDone } from '../../src/lib/reader-state';
 
 const stops: TrackStopSource[] = [
@@ -72,5 +73,23 @@ describe('read pages', () => {
     const stored = JSON.stringify({ '/steps/take-time/': at.toISOString(), '/__proto__': 'x', 'javascript:alert(1)': at.toISOString(), '/steps/x/': 42 });
     expect(decodeReadPages(stored)).toEqual({ '/steps/take-time/': at.toISOString() });
     expect(decodeReadPages('null')).toEqual({});
+  });
+});
+
+describe('steps done', () => {
+  const done = withStepDone(withStepDone(emptyState, 'take-time', true, at), 'understand-why', false, at);
+
+  it('marks a step page done only when the reader ticked that step', () => {
+    expect(isStepDone(done, '/steps/take-time/')).toBe(true);
+    expect(isStepDone(done, '/steps/understand-why/')).toBe(false);
+    expect(isStepDone(done, '/steps/never-opened/')).toBe(false);
+    // Only step pages carry a done mark, even where a slug matches.
+    expect(isStepDone(done, '/articles/take-time/')).toBe(false);
+    expect(isStepDone(done, '/steps/take-time')).toBe(false);
+  });
+
+  it('counts the steps done among those given', () => {
+    expect(stepsDoneText(emptyState, ['take-time', 'understand-why'])).toBe('0 of 2 steps done');
+    expect(stepsDoneText(done, ['take-time', 'understand-why', 'talk'])).toBe('1 of 3 steps done');
   });
 });

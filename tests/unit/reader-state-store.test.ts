@@ -1,30 +1,13 @@
-import { cleanTestStorage, getTestStorage, setTestStorageKey, useTestStorageEngine } from '@nanostores/persistent';
-import { cleanStores, type ReadableAtom } from 'nanostores';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { getTestStorage, setTestStorageKey } from '@nanostores/persistent';
+import { describe, expect, it, vi } from 'vitest';
 import { emptyState, stateStorageKey } from '../../src/lib/reader-state';
+import { freshStoreLoader, refuseWrites } from '../support/persistent-store';
 
 const at = new Date('2026-03-05T08:30:00.000Z');
 const result = { answers: { 'how-long': 'under-a-month' }, score: 0, band: 'too-soon', flags: ['too-soon'] };
 
-beforeAll(() => {
-  useTestStorageEngine();
-});
-let loaded: ReadableAtom | undefined;
-afterEach(() => {
-  // Unmount at once, so this test's store stops listening to "other tabs" before the next test writes.
-  if (loaded) cleanStores(loaded);
-  cleanTestStorage();
-  vi.restoreAllMocks();
-});
-
 /** A fresh copy of the store module, reading whatever storage holds now (as a page load would). */
-async function loadStore(stored?: string) {
-  if (stored !== undefined) setTestStorageKey(stateStorageKey, stored);
-  vi.resetModules();
-  const store = await import('../../src/stores/progress');
-  loaded = store.readerState;
-  return store;
-}
+const loadStore = freshStoreLoader(stateStorageKey, () => import('../../src/stores/progress'), (store) => store.readerState);
 
 const saved = () => JSON.parse(getTestStorage()[stateStorageKey] ?? 'null');
 
@@ -130,16 +113,10 @@ describe('actions', () => {
   it('carries on, with a warning, when storage refuses to save', async () => {
     const store = await loadStore();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const storage = getTestStorage();
-    Object.defineProperty(storage, stateStorageKey, {
-      configurable: true,
-      set() {
-        throw new DOMException('Quota exceeded', 'QuotaExceededError');
-      },
-    });
+    const restore = refuseWrites(stateStorageKey);
     expect(() => store.setStepDone('take-time', true, at)).not.toThrow();
     expect(warn).toHaveBeenCalledOnce();
-    delete storage[stateStorageKey];
+    restore();
   });
 });
 

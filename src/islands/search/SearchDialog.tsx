@@ -1,10 +1,11 @@
 /**
  * The header's search, in a native modal <dialog>: showModal() traps focus and makes the page
  * behind inert; Escape, the close button or a click on the backdrop close it, and focus goes back
- * to whatever opened it. Loaded on first use by src/client/search-launcher.ts.
+ * to whatever opened it. Loaded on first use by the header's search control
+ * (src/components/SearchButton.astro, src/browser/search-launcher.ts).
  */
 import { render } from 'preact';
-import { Search } from './Search';
+import { Search } from '../Search';
 
 let dialog: HTMLDialogElement | undefined;
 let returnFocusTo: HTMLElement | null = null;

@@ -4,7 +4,13 @@
  */
 import { highlightParam, isSearchShortcut } from '../lib/search-shortcut';
 
-async function openSearch(opener: Element | null): Promise<void> {
+/**
+ * Opens the search dialog, loading its code first. The page passes it in (src/components/SearchButton.astro):
+ * the dialog is a Preact view, and scripts in this folder never import islands.
+ */
+export type OpenSearchDialog = (opener: HTMLElement | null) => Promise<void>;
+
+async function openSearch(openDialog: OpenSearchDialog, opener: Element | null): Promise<void> {
   // On /search/ itself the page is the search: go to its field (once its island has mounted).
   const searchPage = document.querySelector('[data-search-page]');
   if (searchPage) {
@@ -13,12 +19,11 @@ async function openSearch(opener: Element | null): Promise<void> {
     field?.select();
     return;
   }
-  const { openSearchDialog } = await import('../islands/SearchDialog');
-  openSearchDialog(opener instanceof HTMLElement ? opener : null);
+  await openDialog(opener instanceof HTMLElement ? opener : null);
 }
 
 /** Wires the header control and the keyboard shortcuts, and highlights words on arrival from a result. */
-export function startSearchLauncher(): void {
+export function startSearchLauncher(openDialog: OpenSearchDialog): void {
   for (const trigger of document.querySelectorAll<HTMLAnchorElement>('a[data-search-open]')) {
     trigger.setAttribute('role', 'button');
     trigger.setAttribute('aria-haspopup', 'dialog');
@@ -26,13 +31,13 @@ export function startSearchLauncher(): void {
       // Ctrl/⌘/Shift-click still opens /search/ in a new tab or window.
       if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
       event.preventDefault();
-      void openSearch(trigger);
+      void openSearch(openDialog, trigger);
     });
     trigger.addEventListener('keydown', (event) => {
       // It acts as a button now, so Space presses it too.
       if (event.key === ' ') {
         event.preventDefault();
-        void openSearch(trigger);
+        void openSearch(openDialog, trigger);
       }
     });
   }
@@ -43,7 +48,7 @@ export function startSearchLauncher(): void {
     // Inside the open dialog Ctrl+K just keeps focus in its field.
     if (document.querySelector('dialog.search-dialog[open]') && inEditableField) return event.preventDefault();
     event.preventDefault();
-    void openSearch(document.activeElement);
+    void openSearch(openDialog, document.activeElement);
   });
   if (new URLSearchParams(location.search).has(highlightParam)) {
     import('./pagefind').then(({ highlightSearchTerms }) => highlightSearchTerms()).catch(() => {

@@ -3,20 +3,14 @@
  * went. Rendered by AdminQueue once the owner's token is accepted.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { exactTime, relativeTime } from '../lib/comments/relative-time.ts';
-import type { NotifyChannelStatus, NotifyStatusResponse } from '../lib/notify/api-types.ts';
-import { callApi } from '../stores/comments.ts';
+import { exactTime } from '../../lib/comments/relative-time.ts';
+import type { NotifyChannelStatus, NotifyStatusResponse } from '../../lib/notify/api-types.ts';
+import { callApi } from '../../stores/comments.ts';
+import { TimeAgo } from '../comments/TimeAgo.tsx';
 
 const CHANNEL_LABEL: Record<NotifyChannelStatus['channel'], string> = { webhook: 'Webhook', email: 'E-mail' };
 
-function when(iso: string, now: number) {
-  const time = Date.parse(iso);
-  return (
-    <time dateTime={iso} title={exactTime(time)}>
-      {relativeTime(time, now)}
-    </time>
-  );
-}
+const when = (iso: string, now: number) => <TimeAgo iso={iso} now={now} />;
 
 /** One sentence about a channel's last delivery and what comes next. */
 function ChannelLine({ channel, now }: { channel: NotifyChannelStatus; now: number }) {

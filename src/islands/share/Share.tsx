@@ -3,14 +3,15 @@
  * link" with a visible, announced confirmation; plus plain links for email and messengers. The
  * text is the page title and the site name, never anything the reader answered.
  *
- * In another island (the quiz result): <Share url={quizResultPath(quizId, band.id)} title={stepTitle} label="Share this result" />
- * On a page, use src/components/ShareBar.astro: the same markup, made to work by a few hundred
- * bytes of script instead of a hydrated island.
+ * The markup only: on a page, src/components/ShareBar.astro renders it to static HTML and a few hundred bytes of
+ * script make its button work; in an island (the quiz result) use <LiveShare>. Both run the one behaviour in
+ * src/browser/share-control.ts.
  */
-import { useEffect, useState } from 'preact/hooks';
-import { canWebShare, copyLink, webShare } from '../client/share-actions';
-import { cleanShareUrl, shareLinks, shareText } from '../lib/share';
-import '../styles/share.css';
+import type { Ref } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { wireShareControl } from '../../browser/share-control';
+import { cleanShareUrl, shareLinks, shareText } from '../../lib/share';
+import '../../styles/share.css';
 
 interface Props {
   /**
@@ -28,28 +29,21 @@ interface Props {
 const canonicalBase = () =>
   typeof document === 'undefined' ? undefined : (document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? location.href);
 
-export function Share({ url, title, label = 'Share this page' }: Props) {
+export function Share({ url, title, label = 'Share this page', controlRef }: Props & { controlRef?: Ref<HTMLDivElement> }) {
   const shareUrl = cleanShareUrl(url, canonicalBase());
   const text = shareText(title);
   // From the URL, so the server and the browser agree on it (one share control per link on a page).
   const labelId = `share-${new URL(shareUrl).pathname.replace(/[^a-z0-9]+/gi, '-')}label`;
-  // Rendered on the server (or before mount) as a hidden "Copy link": without script there is no clipboard.
-  const [mode, setMode] = useState<'none' | 'copy' | 'share'>('none');
-  const [status, setStatus] = useState('');
-
-  useEffect(() => setMode(canWebShare({ title: text, url: shareUrl }) ? 'share' : 'copy'), [text, shareUrl]);
-
-  const act = async () => setStatus(mode === 'share' ? await webShare({ title: text, text, url: shareUrl }) : await copyLink(shareUrl));
-
   return (
-    <div class="share no-print" role="group" aria-labelledby={labelId} data-pagefind-ignore data-share-url={shareUrl} data-share-text={text}>
+    <div {...(controlRef && { ref: controlRef })} class="share no-print" role="group" aria-labelledby={labelId} data-pagefind-ignore data-share-url={shareUrl} data-share-text={text}>
       <p id={labelId} class="share-label">
         {label}
       </p>
       <ul class="share-actions">
         <li>
-          <button type="button" class="share-button" onClick={act} hidden={mode === 'none'} data-share-button>
-            {mode === 'share' ? 'Share…' : 'Copy link'}
+          {/* Hidden until its script runs: without script there is no clipboard. */}
+          <button type="button" class="share-button" hidden data-share-button>
+            Copy link
           </button>
         </li>
         {shareLinks({ url: shareUrl, title }).map((link) => (
@@ -61,11 +55,18 @@ export function Share({ url, title, label = 'Share this page' }: Props) {
           </li>
         ))}
       </ul>
-      <p class="share-status" role="status" data-share-status>
-        {status}
-      </p>
+      <p class="share-status" role="status" data-share-status></p>
     </div>
   );
+}
+
+/** The share control inside an island: the same markup, made to work once it is in the page. */
+export function LiveShare(props: Props) {
+  const control = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (control.current) wireShareControl(control.current);
+  }, []);
+  return <Share {...props} controlRef={control} />;
 }
 
 export default Share;

@@ -1,8 +1,8 @@
 /** The form for a new comment, a reply or an edit: labelled fields, a live character count, errors tied to fields. */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { TEXT_MAX } from '../lib/comments/limits.ts';
-import { characterCount, nameProblem, textProblem } from '../lib/comments/validation.ts';
-import type { ApiResult } from '../stores/comments.ts';
+import { nameProblem, textProblem } from '../../lib/comments/validation.ts';
+import type { ApiResult } from '../../stores/comments.ts';
+import { BotTrap, CORRECT_FIELDS, CharacterCount, SendRow, describedBy, type FormStatusValue } from './form-parts.tsx';
 
 export interface CommentFormValues {
   name: string;
@@ -31,7 +31,7 @@ export default function CommentForm({ mode, initialText = '', replyingTo, ready,
   const [text, setText] = useState(initialText);
   const [honeypot, setHoneypot] = useState('');
   const [errors, setErrors] = useState<{ name?: string; text?: string }>({});
-  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; message: string } | null>(null);
+  const [status, setStatus] = useState<FormStatusValue | null>(null);
   const [sending, setSending] = useState(false);
   const textRef = useRef<HTMLTextAreaElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
@@ -41,7 +41,6 @@ export default function CommentForm({ mode, initialText = '', replyingTo, ready,
     textRef.current?.focus();
   }, []);
 
-  const count = characterCount(text);
   const ids = { name: `${id}-name`, nameError: `${id}-name-error`, text: `${id}-text`, textError: `${id}-text-error`, count: `${id}-count` };
 
   async function submit(event: Event) {
@@ -54,7 +53,7 @@ export default function CommentForm({ mode, initialText = '', replyingTo, ready,
     if (textIssue !== null) found.text = textIssue;
     setErrors(found);
     if (found.name !== undefined || found.text !== undefined) {
-      setStatus({ kind: 'error', message: 'Please correct the highlighted field.' });
+      setStatus({ kind: 'error', message: CORRECT_FIELDS });
       (found.name !== undefined ? nameRef.current : textRef.current)?.focus();
       return;
     }
@@ -71,14 +70,13 @@ export default function CommentForm({ mode, initialText = '', replyingTo, ready,
     const { field, message } = result.failure;
     if (field === 'text' || field === 'name') {
       setErrors({ [field]: message });
-      setStatus({ kind: 'error', message: 'Please correct the highlighted field.' });
+      setStatus({ kind: 'error', message: CORRECT_FIELDS });
       (field === 'name' ? nameRef.current : textRef.current)?.focus();
     } else {
       setStatus({ kind: 'error', message });
     }
   }
 
-  const describe = (...parts: (string | false)[]) => parts.filter(Boolean).join(' ') || undefined;
   const textLabel = mode === 'edit' ? 'Edit your comment' : mode === 'reply' ? `Your reply${replyingTo ? ` to ${replyingTo}` : ''}` : 'Your comment';
 
   return (
@@ -95,7 +93,7 @@ export default function CommentForm({ mode, initialText = '', replyingTo, ready,
             value={name}
             placeholder="Anonymous"
             aria-invalid={errors.name ? 'true' : undefined}
-            aria-describedby={describe(!!errors.name && ids.nameError)}
+            aria-describedby={describedBy(!!errors.name && ids.nameError)}
             onInput={(event) => setName(event.currentTarget.value)}
           />
           {errors.name && <p id={ids.nameError} class="comment-error">{errors.name}</p>}
@@ -109,34 +107,14 @@ export default function CommentForm({ mode, initialText = '', replyingTo, ready,
           rows={mode === 'new' ? 5 : 4}
           value={text}
           aria-invalid={errors.text ? 'true' : undefined}
-          aria-describedby={describe(!!errors.text && ids.textError, ids.count)}
+          aria-describedby={describedBy(!!errors.text && ids.textError, ids.count)}
           onInput={(event) => setText(event.currentTarget.value)}
         />
-        <p id={ids.count} class={`comment-count${count > TEXT_MAX ? ' comment-count-over' : ''}`}>
-          {count.toLocaleString('en')} of {TEXT_MAX.toLocaleString('en')} characters
-        </p>
+        <CharacterCount id={ids.count} text={text} />
         {errors.text && <p id={ids.textError} class="comment-error">{errors.text}</p>}
       </div>
-      {mode !== 'edit' && (
-        // For bots that fill in every field: hidden from people and assistive technology, never sent when empty.
-        <div class="comment-trap" aria-hidden="true">
-          <label for={`${id}-website`}>Website (leave empty)</label>
-          <input id={`${id}-website`} name="website" type="text" tabIndex={-1} autoComplete="off" value={honeypot} onInput={(event) => setHoneypot(event.currentTarget.value)} />
-        </div>
-      )}
-      <div class="comment-form-actions">
-        <button type="submit" class="button" disabled={!ready || sending} aria-disabled={sending ? 'true' : undefined}>
-          {sending ? 'Sending…' : SUBMIT_LABEL[mode]}
-        </button>
-        {onCancel && (
-          <button type="button" class="button button-quiet" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
-      <p role="status" class={`comment-form-status${status?.kind === 'error' ? ' comment-error' : ''}`}>
-        {status?.message ?? (ready ? '' : 'The comment form is getting ready…')}
-      </p>
+      {mode !== 'edit' && <BotTrap id={id} value={honeypot} onChange={setHoneypot} />}
+      <SendRow label={SUBMIT_LABEL[mode]} ready={ready} sending={sending} status={status} gettingReady="The comment form is getting ready…" onCancel={onCancel} />
     </form>
   );
 }

@@ -3,7 +3,7 @@
  * admin page was opened before, otherwise pasted in. Each page saves it once the server has accepted it.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { readAdminToken, saveAdminToken } from '../client/admin-token.ts';
+import { readAdminToken, saveAdminToken } from '../../browser/admin-token.ts';
 
 /** The token in use ('' while signed out), starting from the one kept for this tab, and how to change it. */
 export function useAdminToken(): [string, (token: string) => void] {

@@ -1,7 +1,7 @@
 import { OWN_KEYS_STORAGE_KEY } from '../lib/comments/own-keys';
 import { stateStorageKey } from '../lib/reader-state';
 import { readPagesStorageKey } from '../lib/read-pages';
-import { themeStorageKey } from './theme';
+import { themeStorageKey } from '../lib/theme';
 
 /** Removes every key this site keeps in localStorage: progress, comment edit keys, the theme choice and pages read. */
 export function forgetSiteStorage(): void {

@@ -1,9 +1,9 @@
 /** Hooks the progress islands share. Both return a neutral value on the server and in the hydrating render. */
 import { useStore } from '@nanostores/preact';
 import { useEffect, useState } from 'preact/hooks';
-import { localIsoDate, msUntilNextLocalDay } from '../lib/breakup-dates';
-import { emptyState, type ReaderState } from '../lib/reader-state';
-import { readerState } from '../stores/progress';
+import { localIsoDate, msUntilNextLocalDay } from '../../lib/breakup-dates';
+import { emptyState, type ReaderState } from '../../lib/reader-state';
+import { readerState } from '../../stores/progress';
 
 const serverState = () => emptyState;
 
