@@ -10,6 +10,7 @@ import securityHeaders from './src/integrations/security-headers.ts';
 import precompress from './src/integrations/precompress.ts';
 import islandStyle from './src/integrations/island-style.ts';
 import offline from './src/integrations/offline.ts';
+import serverContent from './src/integrations/server-content.ts';
 import { contentSecurityPolicy } from './src/build/csp.ts';
 import { fileURLToPath } from 'node:url';
 
@@ -38,6 +39,8 @@ export default defineConfig({
     // Shared quiz results and the printable guide (the same words as the guide's pages) are noindex: they exist for links people send, not for search engines.
     sitemap({ filter: (page) => !page.includes('/admin/') && !page.includes('/result/') && !page.includes('/print/') }),
     headingAnchors(),
+    // The on-demand server reads content titles but renders no entry: its build leaves the MDX modules out.
+    serverContent(),
     // Valid HTML: Astro's island <style> goes into <head> (it writes it before the first island, even in a <section>).
     islandStyle(),
     // Reading offline: writes /sw.js with this build's pages and files (after the HTML is final).
@@ -63,6 +66,9 @@ export default defineConfig({
   session: false,
   prefetch: false,
   vite: {
+    // Vite's own cache (optimized dependencies) lives in the build cache too: one folder holds every cache, so a new
+    // OUT_DIR (tests, benches) builds cold, and deleting that folder starts over.
+    cacheDir: fileURLToPath(new URL(`${cacheDir}/vite/`, import.meta.url)),
     build: {
       rolldownOptions: {
         output: {
