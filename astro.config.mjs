@@ -12,6 +12,7 @@ import islandStyle from './src/integrations/island-style.ts';
 import offline from './src/integrations/offline.ts';
 import { contentSecurityPolicy } from './src/security/csp.ts';
 import { DEFAULT_SITE_URL, siteOrigin } from './src/server/entry/site-url.mjs';
+import serverContent from './src/integrations/server-content.ts';
 import { fileURLToPath } from 'node:url';
 
 // Telemetry stays off for every build: installs and builds talk to nothing but the npm registry.
@@ -40,6 +41,8 @@ export default defineConfig({
     // Shared quiz results and the printable guide (the same words as the guide's pages) are noindex: they exist for links people send, not for search engines.
     sitemap({ filter: (page) => !page.includes('/admin/') && !page.includes('/result/') && !page.includes('/print/') }),
     headingAnchors(),
+    // The on-demand server reads content titles but renders no entry: its build leaves the MDX modules out.
+    serverContent(),
     // Valid HTML: Astro's island <style> goes into <head> (it writes it before the first island, even in a <section>).
     islandStyle(),
     // Reading offline: writes /sw.js with this build's pages and files (after the HTML is final).
@@ -65,6 +68,9 @@ export default defineConfig({
   session: false,
   prefetch: false,
   vite: {
+    // Vite's own cache (optimized dependencies) lives in the build cache too: one folder holds every cache, so a new
+    // OUT_DIR (tests, benches) builds cold, and deleting that folder starts over.
+    cacheDir: fileURLToPath(new URL(`${cacheDir}/vite/`, import.meta.url)),
     build: {
       rolldownOptions: {
         output: {

@@ -9,6 +9,8 @@ import type { AstroIntegration, AstroIntegrationLogger, HookParameters } from 'a
 
 /** Where the build put things (absolute folders) and the address it was built for. */
 export interface BuiltSite {
+  /** The project's root folder. */
+  root: string;
   clientDir: string;
   serverDir: string;
   cacheDir: string;
@@ -35,12 +37,13 @@ export function afterBuild(
   run: (site: BuiltSite, options: { logger: AstroIntegrationLogger; dir: URL }) => unknown,
   hooks: (site: BuiltSite) => AstroIntegration['hooks'] = () => ({}),
 ): AstroIntegration {
-  const site: BuiltSite = { clientDir: '', serverDir: '', cacheDir: '', site: '' };
+  const site: BuiltSite = { root: '', clientDir: '', serverDir: '', cacheDir: '', site: '' };
   return {
     name: `back-together:${name}`,
     hooks: {
       ...hooks(site),
       'astro:config:done': ({ config }: HookParameters<'astro:config:done'>) => {
+        site.root = fileURLToPath(config.root);
         site.clientDir = fileURLToPath(config.build.client);
         site.serverDir = fileURLToPath(config.build.server);
         site.cacheDir = fileURLToPath(config.cacheDir);

@@ -1,9 +1,10 @@
-import { createReadStream, existsSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { afterBuild } from './after-build.ts';
+import { keepSearchIndex, restoreSearchIndex, searchIndexKey } from './search-index-cache.ts';
 
 /** Pagefind's bundled UIs: the site builds its own search on the JS API, so these never ship. */
 const unusedBundleFiles = [
@@ -41,6 +42,21 @@ export async function buildSearchIndex(clientDir: string): Promise<{ pageCount: 
 }
 
 /**
+ * The search index of `clientDir`, copied from `cacheDir` when an earlier build indexed the same pages with the same
+ * code (this file, options included) and packages (the lockfile); else indexed anew and kept there.
+ */
+async function cachedSearchIndex(clientDir: string, cacheDir: string, lockfile: string): Promise<{ pageCount: number; reused: boolean }> {
+  const fingerprint = [readFileSync(new URL(import.meta.url), 'utf8'), existsSync(lockfile) ? readFileSync(lockfile, 'utf8') : ''].join('\0');
+  const key = searchIndexKey(clientDir, fingerprint);
+  const outputPath = join(clientDir, 'pagefind');
+  const kept = restoreSearchIndex(cacheDir, key, outputPath);
+  if (kept !== undefined) return { pageCount: kept, reused: true };
+  const { pageCount } = await buildSearchIndex(clientDir);
+  keepSearchIndex(cacheDir, key, outputPath, pageCount);
+  return { pageCount, reused: false };
+}
+
+/**
  * Search for `astro build` and `astro dev`. After a build, Pagefind indexes the client output
  * (dist/client with the Node adapter), so one `npm run build` makes pages and index. In dev there
  * is no index of the live pages; /pagefind/ is served from the last build when there is one, and
@@ -49,12 +65,13 @@ export async function buildSearchIndex(clientDir: string): Promise<{ pageCount: 
 export default function pagefindIntegration(): AstroIntegration {
   return afterBuild(
     'pagefind',
-    async ({ clientDir }, { logger, dir }) => {
+    async ({ clientDir, cacheDir, root }, { logger, dir }) => {
       // With the Node adapter `dir` is dist/client; fall back to it for adapters that say otherwise.
       const builtDir = existsSync(join(fileURLToPath(dir), 'index.html')) ? fileURLToPath(dir) : clientDir;
       const started = performance.now();
-      const { pageCount } = await buildSearchIndex(builtDir);
-      logger.info(`Indexed ${pageCount} pages for search in ${Math.round(performance.now() - started)} ms.`);
+      const { pageCount, reused } = await cachedSearchIndex(builtDir, join(cacheDir, 'search-index'), join(root, 'package-lock.json'));
+      const how = reused ? 'Reused the search index of' : 'Indexed';
+      logger.info(`${how} ${pageCount} pages for search in ${Math.round(performance.now() - started)} ms.`);
     },
     (site) => ({
       'astro:server:setup': ({ server, logger }) => {

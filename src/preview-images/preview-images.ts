@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -77,23 +77,55 @@ class RenderPool {
 }
 
 let pool: RenderPool | undefined;
+/** Images being drawn, by cache file: a card asked for twice (or prepared, then asked for) is drawn once. */
+const drawing = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
 
-/** The PNG of a preview card: from the cache when the same card was drawn before, else rendered off the main thread. */
-export async function previewImagePng(card: PreviewCard): Promise<Uint8Array<ArrayBuffer>> {
+/** Where a card's image is kept, and what the worker needs to draw it. */
+function locate(card: PreviewCard): { cached: string; job: PreviewImageJob; worker: string; cacheDir: string } {
   const { worker, cacheDir } = buildPaths();
   const job: PreviewImageJob = { card, siteName, size: { ...previewImageSize } };
   const cached = join(cacheDir, `${previewImageKey(job, (rendererFingerprint ??= fingerprintRenderer(worker)))}.png`);
-  try {
-    return new Uint8Array(readFileSync(cached));
-  } catch {
-    // Not drawn yet: render it below.
-  }
-  // One worker fewer than cores: the main thread renders the pages meanwhile.
-  pool ??= new RenderPool(worker, Math.max(1, availableParallelism() - 1));
-  const png = await pool.render(job);
-  mkdirSync(cacheDir, { recursive: true });
-  // Write then rename, so a build stopped half-way never leaves a truncated image to be reused.
-  writeFileSync(`${cached}.${process.pid}.tmp`, png);
-  renameSync(`${cached}.${process.pid}.tmp`, cached);
+  return { cached, job, worker, cacheDir };
+}
+
+/** Draws an image in a worker and keeps it in the cache folder; forgotten once done (the cache holds it then). */
+function draw({ cached, job, worker, cacheDir }: ReturnType<typeof locate>): Promise<Uint8Array<ArrayBuffer>> {
+  let png = drawing.get(cached);
+  if (png) return png;
+  // As many workers as cores: the pages render meanwhile, but once they are done only images are left to draw.
+  pool ??= new RenderPool(worker, Math.max(1, availableParallelism()));
+  png = pool.render(job).then((drawn) => {
+    mkdirSync(cacheDir, { recursive: true });
+    // Write then rename, so a build stopped half-way never leaves a truncated image to be reused.
+    writeFileSync(`${cached}.${process.pid}.tmp`, drawn);
+    renameSync(`${cached}.${process.pid}.tmp`, cached);
+    return drawn;
+  });
+  drawing.set(cached, png);
+  void png.finally(() => drawing.delete(cached)).catch(() => undefined);
   return png;
+}
+
+/** The PNG of a preview card: from the cache when the same card was drawn before, else rendered off the main thread. */
+export async function previewImagePng(card: PreviewCard): Promise<Uint8Array<ArrayBuffer>> {
+  const image = locate(card);
+  const pending = drawing.get(image.cached);
+  if (pending) return pending;
+  try {
+    return new Uint8Array(readFileSync(image.cached));
+  } catch {
+    return draw(image);
+  }
+}
+
+/**
+ * Starts drawing every card that is not in the cache yet, so the workers draw while the build renders the pages
+ * (Astro renders one route at a time, and would otherwise wait for each image in turn). A failure surfaces when
+ * the image's own route asks for it.
+ */
+export function preparePreviewImages(cards: readonly PreviewCard[]): void {
+  for (const card of cards) {
+    const image = locate(card);
+    if (!existsSync(image.cached)) draw(image).catch(() => undefined);
+  }
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { previewImagePng } from '../../src/preview-images/preview-images';
+import { preparePreviewImages, previewImagePng } from '../../src/preview-images/preview-images';
 
 const cacheDir = mkdtempSync(join(tmpdir(), 'bt-preview-cache-'));
 const pngSignature = [0x89, 0x50, 0x4e, 0x47];
@@ -34,4 +34,16 @@ describe('preview images', () => {
     expect(new Set(pngs.map((png) => Buffer.from(png).toString('base64'))).size).toBe(3);
     expect(readdirSync(cacheDir).filter((name) => name.endsWith('.png'))).toHaveLength(4);
   });
+
+  test('prepared cards are drawn ahead, once each, and then read like any other', async () => {
+    const pngFiles = () => readdirSync(cacheDir).filter((name) => name.endsWith('.png'));
+    const before = pngFiles().length;
+    const cards = [{ title: 'Prepared one' }, { title: 'Prepared two' }, { title: 'Prepared one' }];
+    preparePreviewImages(cards);
+    const pngs = await Promise.all(cards.map((card) => previewImagePng(card)));
+    expect(pngFiles()).toHaveLength(before + 2);
+    expect(Buffer.from(pngs[2]!).equals(Buffer.from(pngs[0]!))).toBe(true);
+    for (const png of pngs) expect([...png.slice(0, 4)]).toEqual(pngSignature);
+  });
 });
+

@@ -1,14 +1,18 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { previewImagePng } from '../../preview-images/preview-images';
+import { preparePreviewImages, previewImagePng } from '../../preview-images/preview-images';
 import { previewImages } from '../../queries/share-pages';
 import type { PreviewCard } from '../../lib/share';
 
 /** Preview images, rendered at build time (cached between builds): /og/default.png, /og/steps/<slug>.png … */
-export const getStaticPaths = (async () =>
-  (await previewImages()).map(({ imagePath, card }) => ({
+export const getStaticPaths = (async () => {
+  const images = await previewImages();
+  // A build collects every route's paths before it renders any page: the images draw in workers while pages render.
+  if (import.meta.env.PROD) preparePreviewImages(images.map(({ card }) => card));
+  return images.map(({ imagePath, card }) => ({
     params: { slug: imagePath.replace(/^\/og\//, '').replace(/\.png$/, '') },
     props: { card },
-  }))) satisfies GetStaticPaths;
+  }));
+}) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ card: PreviewCard }> = async ({ props }) =>
   new Response(await previewImagePng(props.card), { headers: { 'Content-Type': 'image/png' } });

@@ -1,0 +1,50 @@
+/**
+ * Keeps the last search index in the cache folder under a hash of what it was made from (every built page, the
+ * Pagefind version and the indexing code with its options), so a rebuild whose pages did not change copies the
+ * index instead of indexing again. Only the newest index is kept.
+ */
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/** Every .html file under a folder, in a stable order. */
+function pageFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+/** A hash of the pages under `clientDir` (paths and bytes) and of `fingerprint`. */
+export function searchIndexKey(clientDir: string, fingerprint: string): string {
+  const hash = createHash('sha256').update(fingerprint).update('\0');
+  for (const file of pageFiles(clientDir)) hash.update(relative(clientDir, file)).update('\0').update(readFileSync(file)).update('\0');
+  return hash.digest('hex').slice(0, 32);
+}
+
+interface KeptIndex {
+  pageCount: number;
+}
+
+/** Copies the kept index for `key` to `outputPath`; its page count, or undefined when none is kept for it. */
+export function restoreSearchIndex(cacheDir: string, key: string, outputPath: string): number | undefined {
+  const kept = join(cacheDir, key);
+  if (!existsSync(join(kept, 'index.json'))) return undefined;
+  const { pageCount } = JSON.parse(readFileSync(join(kept, 'index.json'), 'utf8')) as KeptIndex;
+  rmSync(outputPath, { recursive: true, force: true });
+  cpSync(join(kept, 'bundle'), outputPath, { recursive: true });
+  return pageCount;
+}
+
+/** Keeps the index just written to `outputPath` as the only one in `cacheDir`. */
+export function keepSearchIndex(cacheDir: string, key: string, outputPath: string, pageCount: number): void {
+  // Built beside the others and renamed when complete, so a build stopped half-way never leaves half an index.
+  const building = join(cacheDir, `${key}.${process.pid}.tmp`);
+  rmSync(building, { recursive: true, force: true });
+  cpSync(outputPath, join(building, 'bundle'), { recursive: true });
+  writeFileSync(join(building, 'index.json'), JSON.stringify({ pageCount } satisfies KeptIndex));
+  for (const old of existsSync(cacheDir) ? readdirSync(cacheDir) : []) {
+    if (!old.endsWith('.tmp')) rmSync(join(cacheDir, old), { recursive: true, force: true });
+  }
+  renameSync(building, join(cacheDir, key));
+}
