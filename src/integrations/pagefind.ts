@@ -3,6 +3,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { tuneSearchBundle } from '../build/search-bundle';
 
 /** Pagefind's bundled UIs: the site builds its own search on the JS API, so these never ship. */
 const unusedBundleFiles = [
@@ -33,6 +34,7 @@ export async function buildSearchIndex(clientDir: string): Promise<{ pageCount: 
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write ${outputPath}: ${written.errors.join('; ')}`);
     for (const file of unusedBundleFiles) rmSync(join(outputPath, file), { force: true });
+    tuneSearchBundle(outputPath);
     return { pageCount: added.page_count, outputPath };
   } finally {
     await pagefind.close();
