@@ -11,8 +11,8 @@ export interface LighthouseReport {
   /** Audits that count towards a category and did not pass, with what they flagged: for a failure message. */
   failures: string[];
   /** Largest contentful paint (ms) and cumulative layout shift, when performance ran. */
-  lcp?: number;
-  cls?: number;
+  lcp?: number | undefined;
+  cls?: number | undefined;
 }
 
 export interface LighthouseBrowser {
