@@ -5,6 +5,7 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { afterBuild } from './after-build.ts';
 import { keepSearchIndex, restoreSearchIndex, searchIndexKey } from './search-index-cache.ts';
+import { tuneSearchBundle } from './search-bundle.ts';
 
 /** Pagefind's bundled UIs: the site builds its own search on the JS API, so these never ship. */
 const unusedBundleFiles = [
@@ -35,18 +36,23 @@ export async function buildSearchIndex(clientDir: string): Promise<{ pageCount: 
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write ${outputPath}: ${written.errors.join('; ')}`);
     for (const file of unusedBundleFiles) rmSync(join(outputPath, file), { force: true });
+    tuneSearchBundle(outputPath);
     return { pageCount: added.page_count, outputPath };
   } finally {
     await pagefind.close();
   }
 }
 
+/** The code that decides what the index holds: a change to any of it indexes anew. */
+const indexingCode = ['./pagefind.ts', './search-bundle.ts', '../lib/search-index-chunks.ts', '../lib/cbor.ts'];
+
 /**
  * The search index of `clientDir`, copied from `cacheDir` when an earlier build indexed the same pages with the same
  * code (this file, options included) and packages (the lockfile); else indexed anew and kept there.
  */
 async function cachedSearchIndex(clientDir: string, cacheDir: string, lockfile: string): Promise<{ pageCount: number; reused: boolean }> {
-  const fingerprint = [readFileSync(new URL(import.meta.url), 'utf8'), existsSync(lockfile) ? readFileSync(lockfile, 'utf8') : ''].join('\0');
+  const code = indexingCode.map((file) => readFileSync(new URL(file, import.meta.url), 'utf8'));
+  const fingerprint = [...code, existsSync(lockfile) ? readFileSync(lockfile, 'utf8') : ''].join('\0');
   const key = searchIndexKey(clientDir, fingerprint);
   const outputPath = join(clientDir, 'pagefind');
   const kept = restoreSearchIndex(cacheDir, key, outputPath);

@@ -11,8 +11,11 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import { afterBuild, builtFiles } from './after-build.ts';
 
-/** Text formats worth compressing; images, fonts and Pagefind's own files are compressed already. */
-export const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg', '.xml', '.txt', '.ics', '.wasm']);
+/**
+ * Formats worth compressing; images and fonts are compressed already. Pagefind's data files (the search engine and
+ * its index) are stored plain by src/integrations/search-bundle.ts so that they are compressed here.
+ */
+export const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg', '.xml', '.txt', '.ics', '.wasm', '.pagefind', '.pf_meta', '.pf_index', '.pf_filter', '.pf_fragment']);
 /** Below this, a compressed copy saves less than its headers cost. */
 const MIN_BYTES = 512;
 /**
@@ -21,14 +24,16 @@ const MIN_BYTES = 512;
  * get quality 5, still smaller than gzip at its best.
  */
 const BEST_QUALITY_MAX_BYTES = 16 * 1024;
+/** Shared code gets the best quality whatever its size: it is the same build after build (cached), and on every page. */
+const ALWAYS_BEST = new Set(['.js', '.mjs', '.css', '.wasm', '.pagefind']);
 const PAGE_QUALITY = 5;
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
 /** The brotli and gzip forms of some bytes, kept in `cacheDir` by a hash of them. */
-async function compressed(source: Buffer, cacheDir: string): Promise<[br: Buffer, gz: Buffer]> {
-  const quality = source.length <= BEST_QUALITY_MAX_BYTES ? constants.BROTLI_MAX_QUALITY : PAGE_QUALITY;
+async function compressed(source: Buffer, extension: string, cacheDir: string): Promise<[br: Buffer, gz: Buffer]> {
+  const quality = source.length <= BEST_QUALITY_MAX_BYTES || ALWAYS_BEST.has(extension) ? constants.BROTLI_MAX_QUALITY : PAGE_QUALITY;
   // The settings are part of the key, so changing them never reuses copies made with the old ones.
   const key = join(cacheDir, createHash('sha256').update(`br${quality}-gz${constants.Z_BEST_COMPRESSION}\0`).update(source).digest('hex').slice(0, 40));
   try {
@@ -58,7 +63,7 @@ async function compressed(source: Buffer, cacheDir: string): Promise<[br: Buffer
 async function compressFile(file: string, cacheDir: string): Promise<number> {
   const source = readFileSync(file);
   if (source.length < MIN_BYTES) return 0;
-  const [br, gz] = await compressed(source, cacheDir);
+  const [br, gz] = await compressed(source, extname(file).toLowerCase(), cacheDir);
   let written = 0;
   for (const [suffix, copy] of [['.br', br], ['.gz', gz]] as const) {
     if (copy.length < source.length) {

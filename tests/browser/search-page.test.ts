@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations, hasChromium, layoutShiftTotal, recordLayoutShifts, watchPage, type Page } from '../support/browser';
+import { measureFirstSearch } from '../support/search-bytes';
 import { siteInChromium } from '../support/suite';
+
+/** Bytes on the wire from /pagefind/ for a first one-word search (engine, index chunk, five results' fragments). */
+const firstSearchBudget = 90 * 1024;
 
 /** expect.poll with room for a loaded machine: opening search loads code and index on demand. */
 const poll = <T>(read: () => T | Promise<T>, options: { timeout?: number } = {}) => expect.poll(read, { timeout: 10_000, ...options });
@@ -33,6 +37,16 @@ describe.skipIf(!hasChromium)('the /search/ page', () => {
     await poll(() => statusText(page)).toMatch(/^\d+ results? for “counselling”$/);
     expect(await layoutShiftTotal(page)).toBeLessThan(0.01);
     await context.close();
+  });
+
+  it('downloads at most 90 KB from /pagefind/ for a first search, compressed, and only the shown results', async () => {
+    const search = await measureFirstSearch(site.browser, site.server.url, 'counselling');
+    const listing = search.files.map((file) => `${file.path} ${file.wire} (${file.encoding})`).join('\n');
+    expect(search.wire, listing).toBeLessThanOrEqual(firstSearchBudget);
+    // The engine and the index are sent as the server's brotli copies, not as Pagefind's own gzip.
+    for (const file of search.files.filter((file) => /\.(pagefind|pf_index)$/.test(file.path))) expect(file.encoding, file.path).toBe('br');
+    expect(search.files.filter((file) => file.path.includes('/index/')).length, listing).toBe(1);
+    expect(search.files.filter((file) => file.path.includes('/fragment/')).length, listing).toBe(search.shown);
   });
 
   it('keeps the words out of the address and the history, by default and from a shared link', async () => {

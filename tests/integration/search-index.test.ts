@@ -1,9 +1,12 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { repoRoot } from '../support/paths';
 import { builtPage, builtPages, visibleText } from '../support/site';
+import { chunkLocations, readPagefindFile } from '../../src/integrations/search-bundle';
+import { decodeCbor } from '../../src/lib/cbor';
+import { chunkWords, wordLocations } from '../../src/lib/search-index-chunks';
 import { indexedPages, pagefindDir } from '../support/search-index';
 
 const pages = indexedPages();
@@ -29,6 +32,22 @@ describe('the search index', () => {
     }
     expect(readdirSync(pagefindDir).filter((name) => /^wasm\..*\.pagefind$/.test(name)).length).toBeGreaterThan(0);
     expect(readdirSync(pagefindDir).filter((name) => /-ui\.(js|css)$/.test(name))).toEqual([]);
+  });
+
+  it('splits the words into small chunks, and stores data files plain beside their brotli and gzip copies', () => {
+    const chunks = readdirSync(join(pagefindDir, 'index')).filter((name) => name.endsWith('.pf_index'));
+    expect(chunks.length).toBeGreaterThan(3);
+    for (const name of chunks) {
+      const words = chunkWords(decodeCbor(readPagefindFile(join(pagefindDir, 'index', name))));
+      const locations = words.reduce((total, word) => total + wordLocations(word), 0);
+      // A chunk closes at the first word that takes it to the limit.
+      expect(locations - wordLocations(words.at(-1)!), name).toBeLessThan(chunkLocations);
+    }
+    for (const file of ['wasm.en-gb.pagefind', `index/${chunks[0]}`]) {
+      expect(readFileSync(join(pagefindDir, file)).subarray(0, 12).toString(), file).toBe('pagefind_dcd');
+      expect(statSync(join(pagefindDir, `${file}.br`)).size, file).toBeLessThan(statSync(join(pagefindDir, file)).size);
+      expect(existsSync(join(pagefindDir, `${file}.gz`)), file).toBe(true);
+    }
   });
 
   it('holds every step, article and guide page, and nothing that is not content', () => {

@@ -10,6 +10,8 @@ export interface PageWeight {
   /** Gzipped bytes of every script the page loaded, after scrolling to the end so every island hydrates. */
   js: number;
   jsFiles: string[];
+  /** Every request the page made, in order (paths), the document included. */
+  requests: string[];
 }
 
 const gzipped = (body: Buffer) => gzipSync(body, { level: 9 }).length;
@@ -21,8 +23,9 @@ const gzipped = (body: Buffer) => gzipSync(body, { level: 9 }).length;
  */
 export async function measurePage(browser: Browser, origin: string, path: string, { until = 'end' }: { until?: 'end' | 'comments' } = {}): Promise<PageWeight> {
   const page = await browser.newPage();
-  const weight: PageWeight = { path, html: 0, css: 0, js: 0, jsFiles: [] };
+  const weight: PageWeight = { path, html: 0, css: 0, js: 0, jsFiles: [], requests: [] };
   const pending: Promise<void>[] = [];
+  page.on('request', (request) => void weight.requests.push(new URL(request.url()).pathname));
   page.on('response', (response) => {
     const type = response.request().resourceType();
     if (!['document', 'stylesheet', 'script'].includes(type)) return;

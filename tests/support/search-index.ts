@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { readPagefindFile } from '../../src/integrations/search-bundle';
 import { clientDir } from './paths';
 
 /** Where the build writes Pagefind's bundle. */
@@ -15,19 +15,14 @@ export interface IndexedPage {
   anchors: { element: string; id: string; text: string }[];
 }
 
-/** Pagefind's files are gzip with a "pagefind_dcd" signature in front of the payload. */
-function decode(file: string): string {
-  const bytes = gunzipSync(readFileSync(file));
-  const signature = 'pagefind_dcd';
-  if (bytes.subarray(0, signature.length).toString() !== signature) throw new Error(`${file} is not a Pagefind file`);
-  return bytes.subarray(signature.length).toString('utf8');
-}
 
 /** Every page in the built index (one fragment file per page). */
 export function indexedPages(): IndexedPage[] {
   const fragments = join(pagefindDir, 'fragment');
   if (!existsSync(fragments)) throw new Error(`No Pagefind index at ${pagefindDir}: build first`);
-  return readdirSync(fragments).map((name) => JSON.parse(decode(join(fragments, name))) as IndexedPage);
+  return readdirSync(fragments)
+    .filter((name) => name.endsWith('.pf_fragment'))
+    .map((name) => JSON.parse(readPagefindFile(join(fragments, name)).toString('utf8')) as IndexedPage);
 }
 
 /** Total bytes of a folder's files. */
