@@ -6,8 +6,8 @@
  *  - reads each page's CSP from its <meta> tag into server/security-headers.json (a header adds frame-ancestors,
  *    which a meta tag cannot carry);
  *  - moves Astro's server entry to server/astro-entry.mjs and puts src/server/entry/site-server.mjs in its place
- *    (with the files it imports): same exports, plus the headers on every response and compressed, cached static
- *    files (src/server/entry/static-delivery.mjs);
+ *    (with the files it imports): same exports, plus the headers on every response, compressed, cached static
+ *    files (src/server/entry/static-delivery.mjs) and the API without Astro (src/integrations/server-entries.ts);
  *  - writes client/_headers, the same headers for static hosts that read that file (Netlify, Cloudflare Pages).
  */
 import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
@@ -41,7 +41,7 @@ const ASTRO_ENTRY = 'astro-entry.mjs';
 /** The server entry and what it imports, copied beside Astro's entry as they are (plain JavaScript). */
 const entrySources = new URL('../server/entry/', import.meta.url);
 const SITE_SERVER = 'site-server.mjs';
-const ENTRY_PARTS = ['static-delivery.mjs'];
+const ENTRY_PARTS = ['static-delivery.mjs', 'standalone.mjs'];
 
 /** Every .html file under a folder (the built client output), at any depth. */
 export function htmlFiles(dir: string): string[] {
