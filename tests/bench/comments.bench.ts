@@ -5,7 +5,8 @@
  * tests/bench/load-generator.mjs in a process of its own. Also: a step page and an API answer are sent compressed.
  * Prints figures; asserts nothing about time. Traffic goes to 127.0.0.1 only, in bounded runs.
  *
- *   npm run bench -- tests/bench/comments.bench.ts          (add SKIP_BUILD=1 to reuse a build in OUT_DIR)
+ *   npm run bench -- tests/bench/comments.bench.ts          (add SKIP_BUILD=1 to reuse a build in OUT_DIR,
+ *                                                          BENCH_SCALE=0.25 for fewer requests)
  */
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -25,6 +26,9 @@ import { startServer, type RunningServer } from '../support/server.ts';
 const PAGE = '/steps/take-time/';
 const GENERATOR = join(import.meta.dirname, 'load-generator.mjs');
 const run = promisify(execFile);
+/** BENCH_SCALE=0.25 runs a quarter of the requests (a busy machine); the figures are rates, so they stay comparable. */
+const SCALE = Number(process.env['BENCH_SCALE'] ?? 1) || 1;
+const scaled = (requests: number) => Math.max(200, Math.round(requests * SCALE));
 
 ensureBuilt();
 
@@ -81,6 +85,11 @@ function treeRssMiB(pid: number): number {
 }
 
 const rows: string[] = [];
+/** Kept for the summary, and printed at once (a long run shows its figures as they come). */
+const record = (...lines: string[]) => {
+  rows.push(...lines);
+  for (const line of lines) console.log(`[comments bench] ${line}`);
+};
 const load1 = () => loadavg()[0]!.toFixed(1);
 const rate = (result: LoadResult) => Math.round(result.requests / result.seconds).toLocaleString('en');
 const oks = (result: LoadResult) => Object.entries(result.statuses).map(([status, count]) => `${status}×${count}`).join(' ');
@@ -126,14 +135,14 @@ for (const target of targets) {
           let peak = idle;
           const sampler = setInterval(() => (peak = Math.max(peak, treeRssMiB(pid))), 100);
           const list = { method: 'GET', path: `/api/comments?page=${PAGE}` };
-          await load(server.url, { total: 2000, connections: 32, request: list });
-          const listed = await load(server.url, { total: 20_000, connections: 32, request: list });
-          const listedBr = await load(server.url, { total: 20_000, connections: 32, request: { ...list, headers: { 'accept-encoding': 'br, gzip' } } });
+          await load(server.url, { total: scaled(2000), connections: 32, request: list });
+          const listed = await load(server.url, { total: scaled(20_000), connections: 32, request: list });
+          const listedBr = await load(server.url, { total: scaled(20_000), connections: 32, request: { ...list, headers: { 'accept-encoding': 'br, gzip' } } });
           const counts = { method: 'GET', path: `/api/comments/counts?pages=${encodeURIComponent(countedPages.join(','))}` };
-          await load(server.url, { total: 2000, connections: 32, request: counts });
-          const counted = await load(server.url, { total: 40_000, connections: 32, request: counts });
+          await load(server.url, { total: scaled(2000), connections: 32, request: counts });
+          const counted = await load(server.url, { total: scaled(40_000), connections: 32, request: counts });
           const posted = await load(server.url, {
-            total: 3000,
+            total: scaled(3000),
             connections: 8,
             offset: 100_000,
             request: {
@@ -144,7 +153,7 @@ for (const target of targets) {
             },
           });
           clearInterval(sampler);
-          rows.push(
+          record(
             `${label} list 200 comments: ${rate(listed)} req/s p99 ${listed.p99.toFixed(1)} ms (${listed.bytesPerResponse} B, ${oks(listed)}); ` +
               `with br: ${rate(listedBr)} req/s p99 ${listedBr.p99.toFixed(1)} ms (${listedBr.bytesPerResponse} B) · load ${load1()}`,
             `${label} counts (${countedPages.length} pages): ${rate(counted)} req/s p99 ${counted.p99.toFixed(1)} ms (${oks(counted)}) · load ${load1()}`,
@@ -174,7 +183,7 @@ describe('compression over the real server', () => {
           `require('node:http').get(${JSON.stringify(`${server.url}${path}`)}, { headers: { 'accept-encoding': 'br, gzip' } }, (r) => { let n = 0; r.on('data', (c) => (n += c.length)); r.on('end', () => console.log(JSON.stringify({ n, encoding: r.headers['content-encoding'] ?? 'none' }))); })`,
         ]);
         const sent = JSON.parse(stdout) as { n: number; encoding: string };
-        rows.push(`compression ${path.slice(0, 40).padEnd(40)} ${plain} B → ${sent.n} B on the wire (${sent.encoding})`);
+        record(`compression ${path.slice(0, 40).padEnd(40)} ${plain} B → ${sent.n} B on the wire (${sent.encoding})`);
       }
     } finally {
       await server.stop();
