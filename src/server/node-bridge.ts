@@ -33,7 +33,9 @@ export async function webRequestOf(req: IncomingMessage, cap = REQUEST_BODY_CAP)
   const headers = new Headers();
   for (let index = 0; index + 1 < req.rawHeaders.length; index += 2) headers.append(req.rawHeaders[index]!, req.rawHeaders[index + 1]!);
   const body = await bodyOf(req, cap);
-  return new Request(url, { method: req.method ?? 'GET', headers, ...(body ? { body } : {}) });
+  const init: RequestInit = { method: req.method ?? 'GET', headers };
+  if (body) init.body = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  return new Request(url, init);
 }
 
 /** A Response read into an answer, its headers first passed through `decorate`. */
@@ -58,7 +60,7 @@ export async function sendAnswer(req: IncomingMessage, res: ServerResponse, answ
   const compressible = worthCompressing(answer.headers['content-type'], answer.body.length);
   const encoding = compressible ? encodingFor(req.headers['accept-encoding']) : undefined;
   const body = encoding ? await encodedBody(answer, encoding) : answer.body;
-  const headers = { ...answer.headers, 'content-length': String(body.length) };
+  const headers: Record<string, string> = { ...answer.headers, 'content-length': String(body.length) };
   if (compressible) headers['vary'] = answer.headers['vary'] ? `${answer.headers['vary']}, Accept-Encoding` : 'Accept-Encoding';
   if (encoding) headers['content-encoding'] = encoding;
   res.writeHead(answer.status, headers);
