@@ -7,6 +7,7 @@ import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
 import headingAnchors from './src/integrations/heading-anchors.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
+import serverEntries from './src/integrations/server-entries.ts';
 import precompress from './src/integrations/precompress.ts';
 import islandStyle from './src/integrations/island-style.ts';
 import offline from './src/integrations/offline.ts';
@@ -47,6 +48,9 @@ export default defineConfig({
     islandStyle(),
     // Reading offline: writes /sw.js with this build's pages and files (after the HTML is final).
     offline(),
+    // The API's own handler and the adapter's options beside Astro's server entry, so the Node server's entry can
+    // answer /api/ and built files without loading Astro's runtime.
+    serverEntries(),
     // Security headers for the Node server's static files too (it wraps the server entry).
     securityHeaders(),
     // Indexes the finished client output.

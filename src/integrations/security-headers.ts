@@ -7,8 +7,8 @@
  *  - writes server/security-headers.json (src/security/server-headers.ts): the table for pages and files, and each
  *    page's CSP read from its <meta> tag (a header adds frame-ancestors, which a meta tag cannot carry);
  *  - moves Astro's server entry to server/astro-entry.mjs and puts src/server/entry/site-server.mjs in its place
- *    (with the files it imports): same exports, plus the headers on every response and compressed, cached static
- *    files (src/server/entry/static-delivery.mjs);
+ *    (with the files it imports): same exports, plus the headers on every response, compressed, cached static
+ *    files (src/server/entry/static-delivery.mjs) and the API without Astro (src/integrations/server-entries.ts);
  *  - writes client/_headers, the same headers for static hosts that read that file (Netlify, Cloudflare Pages).
  */
 import { copyFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -22,7 +22,7 @@ const ASTRO_ENTRY = 'astro-entry.mjs';
 /** The server entry and what it imports, copied beside Astro's entry as they are (plain JavaScript). */
 const entrySources = new URL('../server/entry/', import.meta.url);
 const SITE_SERVER = 'site-server.mjs';
-const ENTRY_PARTS = ['static-delivery.mjs', 'site-url.mjs'];
+const ENTRY_PARTS = ['static-delivery.mjs', 'site-url.mjs', 'standalone.mjs'];
 
 /**
  * Puts the site's entry in place of Astro's `entry.mjs` in a built server folder (Astro's moves to astro-entry.mjs).

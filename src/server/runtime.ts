@@ -2,8 +2,8 @@
  * The server side of this process, created on first use: one store, one config, the comments API, the comment
  * feeds and owner notifications, for every request.
  */
-import type { APIContext } from 'astro';
 import { adminLoginFailures } from './admin-auth.ts';
+import { openChangeWatch, type ChangeWatch } from './cache/change-watch.ts';
 import { clientAddress, createClientHasher, loadOrCreateSecret } from './client-id.ts';
 import { readConfig, type CommentsConfig } from './config.ts';
 import { createFeedsApi, type FeedsApi } from './feeds.ts';
@@ -17,7 +17,16 @@ import { errorResponse, HttpError } from './respond.ts';
 import { startRetention } from './retention.ts';
 import { startupWarnings } from './startup-checks.ts';
 
-interface Services {
+/** What the API handlers read from a request's context: Astro's APIContext, or the server entry's (src/server/api-entry.ts). */
+export interface ApiContext {
+  readonly request: Request;
+  /** The socket's address (Astro's getter throws when it cannot tell). */
+  readonly clientAddress: string | undefined;
+}
+
+export interface Services {
+  /** Page versions as every process sharing the database sees them, for answers kept in memory. */
+  changes: ChangeWatch;
   /** The hashed client address of a request, as the comments API keys its limits. */
   clientOf: (request: Request, socketAddress: string | undefined) => string;
   comments: CommentsApi;
@@ -48,6 +57,7 @@ function startServices(config: CommentsConfig): Services {
     now: Date.now,
   });
   return {
+    changes: openChangeWatch(config),
     clientOf: (request, socketAddress) => hashClient(clientAddress(request, socketAddress, config.trustProxy)),
     comments: createCommentsApi({ store, knownPages, now: Date.now, config, hashClient, adminFailures: adminLoginFailures }),
     feeds: createFeedsApi({ store, pageTitles: knownPageTitles, siteOrigin: config.siteOrigin, now: Date.now }),
@@ -66,7 +76,7 @@ function processServices(): Services {
 }
 
 /** The services, or a JSON 503 when a bad setting or an unopenable database keeps them from starting. */
-function servicesOr503(): Services | Response {
+export function servicesOr503(): Services | Response {
   try {
     return processServices();
   } catch (error) {
@@ -77,7 +87,7 @@ function servicesOr503(): Services | Response {
 }
 
 /** The socket's address; undefined when the adapter could not tell it (Astro throws), and the request is still served, under one key. */
-export function socketAddressOf(context: APIContext): string | undefined {
+export function socketAddressOf(context: ApiContext): string | undefined {
   try {
     return context.clientAddress;
   } catch {
@@ -86,7 +96,7 @@ export function socketAddressOf(context: APIContext): string | undefined {
 }
 
 /** What every comments API route does: hand the request to the comments API. */
-export async function handleApiRequest(context: APIContext): Promise<Response> {
+export async function handleApiRequest(context: ApiContext): Promise<Response> {
   const started = servicesOr503();
   if (started instanceof Response) return started;
   const response = await started.comments.fetch(context.request, { clientAddress: socketAddressOf(context) });
@@ -96,13 +106,13 @@ export async function handleApiRequest(context: APIContext): Promise<Response> {
 }
 
 /** `/api/feeds/…`: the comment feeds. */
-export async function handleFeedRequest(context: APIContext): Promise<Response> {
+export async function handleFeedRequest(context: ApiContext): Promise<Response> {
   const started = servicesOr503();
   return started instanceof Response ? started : started.feeds.fetch(context.request);
 }
 
 /** `/api/admin/notifications`: how owner notifications are doing, for /admin/. */
-export async function handleNotifyStatusRequest(context: APIContext): Promise<Response> {
+export async function handleNotifyStatusRequest(context: ApiContext): Promise<Response> {
   const started = servicesOr503();
   return started instanceof Response ? started : started.notifyStatus.fetch(context.request, started.clientOf(context.request, socketAddressOf(context)));
 }

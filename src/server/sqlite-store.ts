@@ -7,7 +7,8 @@ import { prepareDataFile, restrictDataFiles } from './data-files.ts';
 import { ownerEventForEdit, ownerEventForNewComment, ownerEventForReport, type OwnerEventKind } from '../lib/notify/events.ts';
 import { NOTIFY_SQLITE_SCHEMA, QUEUE_OWNER_EVENT_SQLITE } from './notify/schema.ts';
 import type { Migration } from './migration.ts';
-import { guardBusy, migrate, writeTransaction } from './sqlite-database.ts';
+import { guardBusy, migrate } from './sqlite-database.ts';
+import { GroupCommit } from './sqlite-group-commit.ts';
 import {
   ERASED_CLIENT_HASH,
   ERASED_SECRET_HASH,
@@ -123,12 +124,14 @@ export class SqliteCommentStore implements CommentStore {
   readonly #statements = new Map<string, StatementSync>();
   readonly #path: string;
   readonly #busyTimeoutMs: number;
+  readonly #commits: GroupCommit;
 
   constructor(path: string, options: { busyTimeoutMs?: number } = {}) {
     this.#path = path;
     this.#busyTimeoutMs = options.busyTimeoutMs ?? BUSY_TIMEOUT_MS;
     if (path !== ':memory:') prepareDataFile(path);
     this.#db = new DatabaseSync(path, { timeout: this.#busyTimeoutMs, enableForeignKeyConstraints: true });
+    this.#commits = new GroupCommit(this.#db, 'the comments database');
     this.#guard(() => {
       this.#db.exec('PRAGMA journal_mode = WAL');
       // SQLite gives the -wal and -shm files the database file's mode; ones left by an older version are fixed here.
@@ -161,14 +164,15 @@ export class SqliteCommentStore implements CommentStore {
     return Number(this.#statement(sql).run(params).changes);
   }
 
-  /** Turns lock time-outs into StoreUnavailableError, so callers can answer "try again" instead of failing. */
+  /** Turns lock time-outs into StoreUnavailableError; commits pending writes first, so reads see only durable data. */
   #guard<T>(work: () => T): T {
+    this.#commits.commit();
     return guardBusy(work, 'the comments database');
   }
 
-  /** Runs `work` in a write transaction taken up front, so it waits for the lock instead of failing to upgrade. */
-  #write<T>(work: () => T): T {
-    return writeTransaction(this.#db, work, 'the comments database');
+  /** Runs `work` in a write transaction, committed with the other writes of this turn (see sqlite-group-commit.ts). */
+  #write<T>(work: () => T): Promise<T> {
+    return this.#commits.run(work);
   }
 
   #migrate(): void {
@@ -450,8 +454,8 @@ export class SqliteCommentStore implements CommentStore {
   async importItems(items: Iterable<ExportItem> | AsyncIterable<ExportItem>): Promise<ImportResult> {
     const result: ImportResult = { inserted: 0, skipped: 0 };
     let batch: ExportItem[] = [];
-    const flush = () => {
-      this.#write(() => {
+    const flush = async () => {
+      await this.#write(() => {
         for (const item of batch) {
           // A hidden comment's retention starts again on import: a backup does not say when it was hidden.
           const inserted = item.type === 'comment' ? this.#insertComment(withoutType(item), Date.now()) : this.#insertReport(item);
@@ -463,9 +467,9 @@ export class SqliteCommentStore implements CommentStore {
     };
     for await (const item of items) {
       batch.push(item);
-      if (batch.length >= 500) flush();
+      if (batch.length >= 500) await flush();
     }
-    flush();
+    await flush();
     return result;
   }
 
@@ -546,7 +550,9 @@ export class SqliteCommentStore implements CommentStore {
   }
 
   async close(): Promise<void> {
-    if (this.#db.isOpen) this.#db.close();
+    if (!this.#db.isOpen) return;
+    this.#commits.commit();
+    this.#db.close();
   }
 }
 

@@ -1,29 +1,41 @@
 /**
- * Comments API throughput on the built Node server: listing a page with 200 comments and posting, on SQLite and
- * (with TEST_DATABASE_URL) PostgreSQL, plus the server's memory. Prints figures; asserts nothing about time.
- * Traffic goes to 127.0.0.1 only, in bounded loops.
+ * Comments API on the built Node server, on SQLite and (with TEST_DATABASE_URL) PostgreSQL, in one process and with
+ * CLUSTER_WORKERS=2: listing a page with 200 comments (first page, as every reader asks for it), comment counts,
+ * posting, and the server's memory idle and under load (all its processes). The load comes from
+ * tests/bench/load-generator.mjs in a process of its own. Also: a step page and an API answer are sent compressed.
+ * Prints figures; asserts nothing about time. Traffic goes to 127.0.0.1 only, in bounded runs.
  *
- *   npm run bench -- tests/bench/comments.bench.ts          (add SKIP_BUILD=1 to reuse a build in OUT_DIR)
+ *   npm run bench -- tests/bench/comments.bench.ts          (add SKIP_BUILD=1 to reuse a build in OUT_DIR,
+ *                                                          BENCH_SCALE=0.25 for fewer requests)
  */
-import { readFileSync } from 'node:fs';
-import http from 'node:http';
-import { afterAll, describe, test } from 'vitest';
+import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, test } from 'vitest';
 import { PostgresCommentStore } from '../../src/server/postgres-store.ts';
 import { SqliteCommentStore } from '../../src/server/sqlite-store.ts';
 import type { CommentStore } from '../../src/server/store.ts';
 import { ensureBuilt } from '../support/build.ts';
 import { ALWAYS, commentRecord, T0 } from '../support/comments.ts';
-import { clientAddressFor } from '../support/comments-http.ts';
-import { createTestDatabase, postgresUrl, type TestDatabase } from '../support/postgres.ts';
+import { outDir } from '../support/paths.ts';
+import { createTestDatabase, postgresUrl } from '../support/postgres.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
 const PAGE = '/steps/take-time/';
-const LIST_CONNECTIONS = 32;
-const LIST_REQUESTS = 20_000;
-const POST_CONNECTIONS = 8;
-const POST_REQUESTS = 1_000;
+const GENERATOR = join(import.meta.dirname, 'load-generator.mjs');
+const run = promisify(execFile);
+/** BENCH_SCALE=0.25 runs a quarter of the requests (a busy machine); the figures are rates, so they stay comparable. */
+const SCALE = Number(process.env['BENCH_SCALE'] ?? 1) || 1;
+const scaled = (requests: number) => Math.max(200, Math.round(requests * SCALE));
 
 ensureBuilt();
+
+/** Steps and articles, as the counts request of an index page names them (at most 20). */
+const countedPages = ['steps', 'articles']
+  .flatMap((section) => readdirSync(join(outDir, 'client', section), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => `/${section}/${entry.name}/`))
+  .slice(0, 20);
 
 /** 150 top-level comments and 50 replies on one page: the first page of the listing carries 100 of them. */
 async function seed(store: CommentStore): Promise<void> {
@@ -41,140 +53,140 @@ interface LoadResult {
   seconds: number;
   p50: number;
   p99: number;
-  statuses: Record<number, number>;
+  statuses: Record<string, number>;
+  bytesPerResponse: number;
 }
 
-/** Sends `total` requests over `connections` keep-alive connections as fast as they are answered. */
-async function load(origin: string, total: number, connections: number, request: (index: number) => { method: string; path: string; headers?: Record<string, string>; body?: string }): Promise<LoadResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
-  const url = new URL(origin);
-  const latencies: number[] = [];
-  const statuses: Record<number, number> = {};
-  let next = 0;
-  const one = (index: number) =>
-    new Promise<void>((done, fail) => {
-      const { method, path, headers = {}, body } = request(index);
-      const started = performance.now();
-      const outgoing = http.request({ host: url.hostname, port: url.port, method, path, headers, agent }, (response) => {
-        response.on('data', () => {});
-        response.on('end', () => {
-          latencies.push(performance.now() - started);
-          statuses[response.statusCode ?? 0] = (statuses[response.statusCode ?? 0] ?? 0) + 1;
-          done();
-        });
-      });
-      outgoing.on('error', fail);
-      outgoing.end(body);
-    });
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      while (next < total) await one(next++);
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  const at = (quantile: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * quantile))] ?? 0;
-  return { requests: total, seconds, p50: at(0.5), p99: at(0.99), statuses };
+interface Job {
+  total: number;
+  connections: number;
+  offset?: number;
+  request: { method: string; path: string; headers?: Record<string, string>; body?: string };
 }
 
-function memoryOf(server: RunningServer): { rssMiB: number; peakMiB: number } {
-  const status = readFileSync(`/proc/${server.process.pid}/status`, 'utf8');
-  const kib = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-  return { rssMiB: Math.round(kib('VmRSS') / 1024), peakMiB: Math.round(kib('VmHWM') / 1024) };
+async function load(origin: string, job: Job): Promise<LoadResult> {
+  const { stdout } = await run(process.execPath, [GENERATOR, JSON.stringify({ origin, ...job })], { maxBuffer: 1 << 20 });
+  return JSON.parse(stdout) as LoadResult;
 }
 
-function report(label: string, result: LoadResult, server: RunningServer): void {
-  const memory = memoryOf(server);
-  console.log(
-    `[comments bench] ${label}: ${Math.round(result.requests / result.seconds).toLocaleString('en')} req/s, ` +
-      `p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms, ${result.requests} requests in ${result.seconds.toFixed(1)} s, ` +
-      `statuses ${JSON.stringify(result.statuses)}; server RSS ${memory.rssMiB} MiB (peak ${memory.peakMiB} MiB)`,
-  );
+/** Resident memory of a process and its children (cluster workers), in MiB. */
+function treeRssMiB(pid: number): number {
+  let kib = 0;
+  const visit = (id: number) => {
+    try {
+      kib += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${id}/status`, 'utf8'))?.[1] ?? 0);
+      for (const child of readFileSync(`/proc/${id}/task/${id}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) visit(Number(child));
+    } catch {
+      // The process ended meanwhile.
+    }
+  };
+  visit(pid);
+  return Math.round(kib / 1024);
 }
 
-const targets: { name: string; prepare: () => Promise<{ env: Record<string, string>; store: (dataDir: string) => CommentStore; dispose: () => Promise<void> }> }[] = [
-  {
-    name: 'sqlite',
-    prepare: async () => ({ env: { DATABASE_URL: '' }, store: (dataDir) => new SqliteCommentStore(`${dataDir}/comments.db`), dispose: async () => {} }),
-  },
+const rows: string[] = [];
+/** Kept for the summary, and printed at once (a long run shows its figures as they come). */
+const record = (...lines: string[]) => {
+  rows.push(...lines);
+  for (const line of lines) console.log(`[comments bench] ${line}`);
+};
+const load1 = () => loadavg()[0]!.toFixed(1);
+const rate = (result: LoadResult) => Math.round(result.requests / result.seconds).toLocaleString('en');
+const oks = (result: LoadResult) => Object.entries(result.statuses).map(([status, count]) => `${status}×${count}`).join(' ');
+
+afterAll(() => {
+  console.log(`\n[comments bench] summary (load average at each row)\n${rows.join('\n')}\n`);
+});
+
+const targets: { name: string; env: () => Promise<{ env: Record<string, string>; store: (dataDir: string) => CommentStore; dispose: () => Promise<void> }> }[] = [
+  { name: 'sqlite', env: async () => ({ env: { DATABASE_URL: '' }, store: (dataDir) => new SqliteCommentStore(`${dataDir}/comments.db`), dispose: async () => {} }) },
 ];
 if (postgresUrl) {
   targets.push({
     name: 'postgres',
-    prepare: async () => {
-      const database: TestDatabase = await createTestDatabase();
+    env: async () => {
+      const database = await createTestDatabase();
       return { env: { DATABASE_URL: database.url }, store: () => new PostgresCommentStore(database.url, { maxConnections: 2 }), dispose: () => database.drop() };
     },
   });
 } else {
   console.warn('\n!!! No TEST_DATABASE_URL: the PostgreSQL bench is skipped.\n');
 }
+const modes = [
+  { name: '1 process', env: {} },
+  { name: 'CLUSTER_WORKERS=2', env: { CLUSTER_WORKERS: '2' } },
+];
 
 for (const target of targets) {
-  describe(`comments API on ${target.name}`, () => {
-    let server: RunningServer | undefined;
-    let dispose: () => Promise<void> = async () => {};
-    let posted = 0;
-
-    /** Starts the server on a seeded store the first time a benchmark of this store needs it. */
-    async function seededServer(): Promise<RunningServer> {
-      if (server) return server;
-      const prepared = await target.prepare();
-      dispose = prepared.dispose;
-      server = await startServer({ env: { ...prepared.env, TRUST_PROXY: '1', COMMENTS_MODERATION: 'none' } });
-      const store = prepared.store(server.dataDir);
-      await seed(store);
-      await store.close();
-      return server;
-    }
-
-    afterAll(async () => {
-      await server?.stop();
-      await dispose();
-    });
-
-    test('throughput under load: listing (cached and uncached) and posting', { timeout: 600_000 }, async () => {
-      const running = await seededServer();
-      const listing = (index: number) => ({ method: 'GET', path: index % 2 === 0 ? `/api/comments?page=${PAGE}` : `/api/comments?page=${PAGE}&sort=newest` });
-      await load(running.url, 1000, LIST_CONNECTIONS, listing);
-      report(`${target.name} GET page of 200 comments, ${LIST_CONNECTIONS} connections`, await load(running.url, LIST_REQUESTS, LIST_CONNECTIONS, listing), running);
-      report(
-        `${target.name} GET page of 200 comments with own keys (built per request), ${LIST_CONNECTIONS} connections`,
-        await load(running.url, 5000, LIST_CONNECTIONS, () => ({ method: 'GET', path: `/api/comments?page=${PAGE}`, headers: { 'x-comment-keys': `aaaaaaaaaaaaaaaa:${'A'.repeat(43)}` } })),
-        running,
-      );
-      report(
-        `${target.name} POST comment, ${POST_CONNECTIONS} connections`,
-        await load(running.url, POST_REQUESTS, POST_CONNECTIONS, (index) => ({
-          method: 'POST',
-          path: '/api/comments',
-          headers: { 'content-type': 'application/json', 'x-forwarded-for': clientAddressFor(100_000 + index) },
-          body: JSON.stringify({ page: '/steps/casual-date/', text: `Bench comment ${index}` }),
-        })),
-        running,
-      );
-    });
-
-    test('one request at a time: listing and posting', { timeout: 600_000 }, async ({ bench }) => {
-      const running = await seededServer();
-      await bench.compare(
-        bench(`GET page of 200 comments (${target.name})`, async () => {
-          const response = await fetch(`${running.url}/api/comments?page=${PAGE}`);
-          await response.arrayBuffer();
-        }),
-        bench(`POST a comment (${target.name})`, async () => {
-          posted += 1;
-          const response = await fetch(`${running.url}/api/comments`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'x-forwarded-for': clientAddressFor(500_000 + posted) },
-            body: JSON.stringify({ page: '/steps/understand-why/', text: `Sequential bench comment ${posted}` }),
+  for (const mode of modes) {
+    describe(`comments API on ${target.name}, ${mode.name}`, () => {
+      test('list, counts and post under load, and memory', { timeout: 900_000 }, async () => {
+        const prepared = await target.env();
+        const server: RunningServer = await startServer({ env: { ...prepared.env, ...mode.env, TRUST_PROXY: '1', COMMENTS_MODERATION: 'none' } });
+        try {
+          const store = prepared.store(server.dataDir);
+          await seed(store);
+          await store.close();
+          const label = `${target.name.padEnd(8)} ${mode.name.padEnd(17)}`;
+          const pid = server.process.pid!;
+          // One request wakes the services up (database, settings) before memory counts as idle.
+          await fetch(`${server.url}/api/comments?page=${PAGE}`).then((response) => response.arrayBuffer());
+          const idle = treeRssMiB(pid);
+          let peak = idle;
+          const sampler = setInterval(() => (peak = Math.max(peak, treeRssMiB(pid))), 100);
+          const list = { method: 'GET', path: `/api/comments?page=${PAGE}` };
+          await load(server.url, { total: scaled(2000), connections: 32, request: list });
+          const listed = await load(server.url, { total: scaled(20_000), connections: 32, request: list });
+          const listedBr = await load(server.url, { total: scaled(20_000), connections: 32, request: { ...list, headers: { 'accept-encoding': 'br, gzip' } } });
+          const counts = { method: 'GET', path: `/api/comments/counts?pages=${encodeURIComponent(countedPages.join(','))}` };
+          await load(server.url, { total: scaled(2000), connections: 32, request: counts });
+          const counted = await load(server.url, { total: scaled(40_000), connections: 32, request: counts });
+          const posted = await load(server.url, {
+            total: scaled(3000),
+            connections: 8,
+            offset: 100_000,
+            request: {
+              method: 'POST',
+              path: '/api/comments',
+              headers: { 'content-type': 'application/json', 'x-forwarded-for': '{ip}' },
+              body: JSON.stringify({ page: '/steps/casual-date/', text: 'Bench comment {n}' }),
+            },
           });
-          await response.arrayBuffer();
-        }),
-        { time: 2000, warmupTime: 200 },
-      );
+          clearInterval(sampler);
+          record(
+            `${label} list 200 comments: ${rate(listed)} req/s p99 ${listed.p99.toFixed(1)} ms (${listed.bytesPerResponse} B, ${oks(listed)}); ` +
+              `with br: ${rate(listedBr)} req/s p99 ${listedBr.p99.toFixed(1)} ms (${listedBr.bytesPerResponse} B) · load ${load1()}`,
+            `${label} counts (${countedPages.length} pages): ${rate(counted)} req/s p99 ${counted.p99.toFixed(1)} ms (${oks(counted)}) · load ${load1()}`,
+            `${label} post: ${rate(posted)} req/s p99 ${posted.p99.toFixed(1)} ms (${oks(posted)}) · load ${load1()}`,
+            `${label} server RSS: idle ${idle} MiB, under load ${peak} MiB`,
+          );
+          for (const result of [listed, listedBr, counted]) expect(Object.keys(result.statuses)).toEqual(['200']);
+          expect(Object.keys(posted.statuses)).toEqual(['201']);
+        } finally {
+          await server.stop();
+          await prepared.dispose();
+        }
+      });
     });
-  });
+  }
 }
+
+describe('compression over the real server', () => {
+  test('a step page and an API answer are sent compressed', { timeout: 120_000 }, async () => {
+    const server = await startServer();
+    try {
+      for (const path of [PAGE, `/api/comments?page=${PAGE}`, `/api/comments/counts?pages=${encodeURIComponent(countedPages.join(','))}`]) {
+        const plain = Buffer.from(await (await fetch(`${server.url}${path}`, { headers: { 'accept-encoding': 'identity' } })).arrayBuffer()).length;
+        // fetch() decodes what it receives, so node:http tells the bytes on the wire.
+        const { stdout } = await run(process.execPath, [
+          '-e',
+          `require('node:http').get(${JSON.stringify(`${server.url}${path}`)}, { headers: { 'accept-encoding': 'br, gzip' } }, (r) => { let n = 0; r.on('data', (c) => (n += c.length)); r.on('end', () => console.log(JSON.stringify({ n, encoding: r.headers['content-encoding'] ?? 'none' }))); })`,
+        ]);
+        const sent = JSON.parse(stdout) as { n: number; encoding: string };
+        record(`compression ${path.slice(0, 40).padEnd(40)} ${plain} B → ${sent.n} B on the wire (${sent.encoding})`);
+      }
+    } finally {
+      await server.stop();
+    }
+  });
+});

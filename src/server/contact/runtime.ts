@@ -1,10 +1,9 @@
 /** The contact API of this server process, created on first use, on the same settings and database as comments. */
-import type { APIContext } from 'astro';
 import { adminLoginFailures } from '../admin-auth.ts';
 import { createClientHasher, loadOrCreateSecret } from '../client-id.ts';
 import { readConfig } from '../config.ts';
 import { errorResponse, HttpError } from '../respond.ts';
-import { socketAddressOf } from '../runtime.ts';
+import { socketAddressOf, type ApiContext } from '../runtime.ts';
 import { createContactApi, type ContactApi } from './http.ts';
 import { openMessageStore } from './open-store.ts';
 
@@ -27,7 +26,7 @@ function processApi(): ContactApi {
 }
 
 /** What the contact routes do: hand the request to the contact API. */
-export async function handleContactRequest(context: APIContext): Promise<Response> {
+export async function handleContactRequest(context: ApiContext): Promise<Response> {
   let contactApi: ContactApi;
   try {
     contactApi = processApi();

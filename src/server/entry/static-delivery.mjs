@@ -3,7 +3,7 @@
  * How the Node server sends the built site's files: every file under dist/client is listed once at start-up, and a
  * request for one is answered here, with the brotli or gzip copy written at build time when the browser takes it
  * (src/integrations/precompress.ts), long caching for hashed assets, ETag revalidation for the rest, and the security
- * headers a page or a file needs. Anything else (the comments API, unknown paths) goes on to Astro.
+ * headers a page or a file needs; and the built not-found page for a path that names nothing.
  *
  * Plain JavaScript: the build copies this file beside Astro's server entry, where it runs without a bundler.
  */
@@ -96,12 +96,13 @@ export function staticFileFor(files, path) {
 }
 
 /**
- * The best encoding both sides have, from an Accept-Encoding header (q=0 refuses one).
+ * The best of `offered` (best first) that an Accept-Encoding header takes (q=0 refuses one); shared with the API's
+ * on-the-fly compression.
  * @param {string | undefined} acceptEncoding
- * @param {StaticFile} staticFile
+ * @param {readonly string[]} offered
  * @returns {string | undefined}
  */
-export function chooseEncoding(acceptEncoding, staticFile) {
+export function preferredEncoding(acceptEncoding, offered) {
   if (!acceptEncoding) return undefined;
   /** @type {Map<string, number>} */
   const accepted = new Map();
@@ -110,8 +111,19 @@ export function chooseEncoding(acceptEncoding, staticFile) {
     const quality = params.map((param) => /^\s*q=([\d.]+)\s*$/.exec(param)?.[1]).find(Boolean);
     accepted.set(name.trim(), quality === undefined ? 1 : Number(quality));
   }
-  return ENCODINGS.map(([, encoding]) => encoding).find(
-    (encoding) => staticFile.encoded[encoding] && (accepted.get(encoding) ?? accepted.get('*') ?? 0) > 0,
+  return offered.find((encoding) => (accepted.get(encoding) ?? accepted.get('*') ?? 0) > 0);
+}
+
+/**
+ * The best encoding both sides have, from an Accept-Encoding header.
+ * @param {string | undefined} acceptEncoding
+ * @param {StaticFile} staticFile
+ * @returns {string | undefined}
+ */
+export function chooseEncoding(acceptEncoding, staticFile) {
+  return preferredEncoding(
+    acceptEncoding,
+    ENCODINGS.map(([, encoding]) => encoding).filter((encoding) => staticFile.encoded[encoding]),
   );
 }
 
@@ -124,48 +136,76 @@ export const cacheControlFor = (path) =>
   path.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate';
 
 /**
- * Wraps the server's request listener: static files are answered here, everything else goes on to `next`.
+ * Answers requests for the built files: `serveFile` sends the file a GET or HEAD names (false when there is none),
+ * `serveNotFound` the built not-found page with status 404.
  * @param {{ clientDir: string, headersFor: (path: string, isDocument: boolean) => [string, string][] }} options
- * @returns {(next: Listener) => Listener}
  */
 export function staticDelivery({ clientDir, headersFor }) {
   const files = listStaticFiles(clientDir);
-  return (next) =>
-    (req, res, ...rest) => {
-      const rawPath = (req.url ?? '/').split(/[?#]/, 1)[0] ?? '/';
-      let path = rawPath;
-      try {
-        path = decodeURI(rawPath);
-      } catch {
-        // Not a file of ours: Astro answers a malformed path.
-      }
-      const staticFile = req.method === 'GET' || req.method === 'HEAD' ? staticFileFor(files, path) : undefined;
-      if (!staticFile) {
-        for (const [name, value] of headersFor(path, true)) res.setHeader(name, value);
-        return next(req, res, ...rest);
-      }
-      const isDocument = staticFile.type.startsWith('text/html');
-      for (const [name, value] of headersFor(path, isDocument)) res.setHeader(name, value);
-      const encoding = chooseEncoding(req.headers['accept-encoding'], staticFile);
-      const sent = encoding ? staticFile.encoded[encoding] ?? staticFile : staticFile;
+  const notFoundPage = files.get('/404.html');
+
+  /**
+   * @param {Request} req
+   * @param {Response} res
+   * @param {string} path
+   * @param {StaticFile} staticFile
+   * @param {number} status 200 for the file asked for, 404 for the not-found page (never revalidated by ETag)
+   */
+  const send = (req, res, path, staticFile, status) => {
+    const isDocument = staticFile.type.startsWith('text/html');
+    for (const [name, value] of headersFor(path, isDocument)) res.setHeader(name, value);
+    const encoding = chooseEncoding(req.headers['accept-encoding'], staticFile);
+    const sent = encoding ? staticFile.encoded[encoding] ?? staticFile : staticFile;
+    res.setHeader('Content-Type', staticFile.type);
+    if (Object.keys(staticFile.encoded).length > 0) res.setHeader('Vary', 'Accept-Encoding');
+    if (encoding) res.setHeader('Content-Encoding', encoding);
+    if (status === 200) {
       // Each encoding is its own representation, so each has its own tag.
       const etag = encoding ? `${staticFile.etag.slice(0, -1)}-${encoding}"` : staticFile.etag;
-      res.setHeader('Content-Type', staticFile.type);
       res.setHeader('Cache-Control', cacheControlFor(path));
       res.setHeader('ETag', etag);
       res.setHeader('Last-Modified', staticFile.modified);
-      if (Object.keys(staticFile.encoded).length > 0) res.setHeader('Vary', 'Accept-Encoding');
-      if (encoding) res.setHeader('Content-Encoding', encoding);
       const ifNoneMatch = req.headers['if-none-match'];
       if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
         res.statusCode = 304;
-        return res.end();
+        res.end();
+        return;
       }
-      res.setHeader('Content-Length', sent.size);
-      if (req.method === 'HEAD') return res.end();
-      createReadStream(sent.file)
-        .on('error', () => res.destroy())
-        .pipe(res);
-      return undefined;
-    };
+    }
+    res.statusCode = status;
+    res.setHeader('Content-Length', sent.size);
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    createReadStream(sent.file)
+      .on('error', () => res.destroy())
+      .pipe(res);
+  };
+
+  return {
+    /**
+     * @param {Request} req
+     * @param {Response} res
+     * @param {string} path decoded URL path
+     * @returns {boolean} true when a built file answered
+     */
+    serveFile(req, res, path) {
+      const staticFile = req.method === 'GET' || req.method === 'HEAD' ? staticFileFor(files, path) : undefined;
+      if (!staticFile) return false;
+      send(req, res, path, staticFile, 200);
+      return true;
+    },
+    /**
+     * @param {Request} req
+     * @param {Response} res
+     * @param {string} path decoded URL path (its page headers are the not-found page's)
+     * @returns {boolean} false when the build has no not-found page
+     */
+    serveNotFound(req, res, path) {
+      if (!notFoundPage) return false;
+      send(req, res, path, notFoundPage, 404);
+      return true;
+    },
+  };
 }
