@@ -13,7 +13,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 
-describe('preview images', () => {
+// Each worker thread loads satori and a font under Node's TypeScript loader: seconds on a busy machine.
+describe('preview images', { timeout: 60_000 }, () => {
   test('are rendered in a worker thread and kept in the cache folder', async () => {
     const png = await previewImagePng({ eyebrow: 'Step 3 of 9', title: 'Take time apart first' });
     expect([...png.slice(0, 4)]).toEqual(pngSignature);

@@ -13,13 +13,20 @@ import { pagePolicies, serverSecurityHeaders } from '../../src/security/server-h
 
 const page = (policy: string) => `<!doctype html><head><meta http-equiv="content-security-policy" content="${policy}"></head>`;
 
-/** Astro's entry as the wrapper uses it: `handler` answers everything it is given (here, as the API would). */
+/** Astro's entry as the wrapper uses it: `handler` answers what the wrapper passes on (on-demand routes). */
 const astroEntry = `export const options = { mode: 'middleware' };
 export const handler = (req, res) => {
-  res.writeHead(404, { 'Content-Type': 'application/json; charset=utf-8', 'X-Answered-By': 'astro' });
-  res.end('{"error":{"code":"not_found","message":"No such thing."}}');
+  res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Answered-By': 'astro' });
+  res.end('rendered on demand');
 };
 export function startServer() { throw new Error('not started in these tests'); }
+`;
+
+/** The API entry as the wrapper uses it (the build makes it from src/server/api-entry.ts). */
+const apiEntry = `export const createApiHandler = () => (req, res) => {
+  res.writeHead(404, { 'Content-Type': 'application/json; charset=utf-8', 'X-Answered-By': 'api' });
+  res.end('{"error":{"code":"not_found","message":"No such thing."}}');
+};
 `;
 
 const folders: string[] = [];
@@ -43,6 +50,10 @@ async function serveBuild(siteUrl: string | undefined): Promise<string> {
   const config = serverSecurityHeaders({ site: 'http://localhost:4321', pages, clientDir, serverDir });
   writeFileSync(join(serverDir, 'security-headers.json'), JSON.stringify(config));
   expect(installServerEntry(serverDir)).toBe(true);
+  // What the server build writes beside the entry (src/integrations/server-entries.ts).
+  writeFileSync(join(serverDir, 'adapter-options.mjs'), "export const mode = 'middleware';\n");
+  writeFileSync(join(serverDir, 'routes.json'), JSON.stringify({ onDemand: ['^/_image$'] }));
+  writeFileSync(join(serverDir, 'api-entry.mjs'), apiEntry);
 
   const saved = process.env['SITE_URL'];
   if (siteUrl === undefined) delete process.env['SITE_URL'];
@@ -96,9 +107,22 @@ describe('the server entry over plain http', () => {
     expect(worker.headers.get('content-security-policy')).toBe(SERVICE_WORKER_CSP);
   });
 
-  it("passes everything else to Astro's entry, with the not-found page's headers set first", async () => {
+  it('sends /api/ straight to the API entry, with the headers of a file', async () => {
     const response = await get(`${site}/api/nothing-here`);
     expect(response.status).toBe(404);
+    expect(response.headers.get('x-answered-by')).toBe('api');
+  });
+
+  it('answers an unknown page with the built not-found page, without Astro', async () => {
+    const response = await fetch(`${site}/no-such-page/`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('x-answered-by')).toBeNull();
+    expect(response.headers.get('content-security-policy')).toBe("style-src 'self'; frame-ancestors 'none'");
+    expect(await response.text()).toContain('style-src');
+  });
+
+  it("passes an on-demand route to Astro's entry, with the not-found page's headers set first", async () => {
+    const response = await get(`${site}/_image`);
     expect(response.headers.get('x-answered-by')).toBe('astro');
     expect(response.headers.get('referrer-policy')).toBe(REFERRER_POLICY);
     expect(response.headers.get('content-security-policy')).toBe("style-src 'self'; frame-ancestors 'none'");
