@@ -5,7 +5,7 @@
 import { COMMENT_ID_PATTERN } from '../lib/comments/limits.ts';
 import type { CommentStatus } from '../lib/comments/moderation.ts';
 import { normalisePagePath } from '../lib/comments/page-path.ts';
-import type { CommentRecord, ExportItem, ReportRecord } from './store.ts';
+import type { CommentRecord, ExportItem, ReportRecord } from './comments/store/store.ts';
 
 export const BACKUP_FORMAT = 'back-together-comments';
 export const BACKUP_VERSION = 1;

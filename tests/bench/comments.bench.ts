@@ -8,9 +8,9 @@
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { afterAll, describe, test } from 'vitest';
-import { PostgresCommentStore } from '../../src/server/postgres-store.ts';
-import { SqliteCommentStore } from '../../src/server/sqlite-store.ts';
-import type { CommentStore } from '../../src/server/store.ts';
+import { PostgresCommentStore } from '../../src/server/comments/store/postgres.ts';
+import { SqliteCommentStore } from '../../src/server/comments/store/sqlite.ts';
+import type { CommentStore } from '../../src/server/comments/store/store.ts';
 import { ensureBuilt } from '../support/build.ts';
 import { ALWAYS, commentRecord, T0 } from '../support/comments.ts';
 import { clientAddressFor } from '../support/comments-http.ts';

@@ -1,8 +1,8 @@
 /** MessageStore in the comments' PostgreSQL database, through a small pool of its own. */
 import type postgres from 'postgres';
-import type { Migration } from '../migration.ts';
-import { MigratedPool } from '../postgres-database.ts';
-import type { Admission, RateGuard, ListPosition } from '../store.ts';
+import type { Migration } from '../db/migration.ts';
+import { MigratedPool } from '../db/postgres.ts';
+import type { Admission, RateGuard, ListPosition } from '../db/guards.ts';
 import type { MessagePage, MessageRecord, MessageStore } from './store.ts';
 
 /** Serialises this table's migrations across processes; differs from the comments' key so neither waits on the other. */

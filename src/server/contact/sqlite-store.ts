@@ -2,9 +2,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
-import type { Migration } from '../migration.ts';
-import { guardBusy, migrate, writeTransaction } from '../sqlite-database.ts';
-import type { Admission, RateGuard, ListPosition } from '../store.ts';
+import type { Migration } from '../db/migration.ts';
+import { guardBusy, migrate, writeTransaction } from '../db/sqlite.ts';
+import type { Admission, RateGuard, ListPosition } from '../db/guards.ts';
 import type { MessagePage, MessageRecord, MessageStore } from './store.ts';
 
 const BUSY_TIMEOUT_MS = 5000;

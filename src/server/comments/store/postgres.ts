@@ -1,30 +1,28 @@
 /** CommentStore on PostgreSQL through the `postgres` client: pooled connections, versioned migrations. */
 import postgres from 'postgres';
-import { MigratedPool } from './postgres-database.ts';
-import type { Migration } from './migration.ts';
-import type { AdminQueue } from '../lib/comments/api-types.ts';
-import { REPORT_REASONS_KEPT } from '../lib/comments/limits.ts';
-import type { CommentStatus } from '../lib/comments/moderation.ts';
-import { ownerEventForEdit, ownerEventForNewComment, ownerEventForReport, type OwnerEventKind } from '../lib/notify/events.ts';
-import { NOTIFY_POSTGRES_SCHEMA } from './notify/schema.ts';
+import { MigratedPool } from '../../db/postgres.ts';
+import type { Migration } from '../../db/migration.ts';
+import type { AdminQueue } from '../../../lib/comments/api-types.ts';
+import { REPORT_REASONS_KEPT } from '../../../lib/comments/limits.ts';
+import type { CommentStatus } from '../../../lib/comments/moderation.ts';
+import { ownerEventForEdit, ownerEventForNewComment, ownerEventForReport, type OwnerEventKind } from '../../../lib/notify/events.ts';
+import { NOTIFY_POSTGRES_SCHEMA } from '../../notify/schema.ts';
 import {
   ERASED_CLIENT_HASH,
   ERASED_SECRET_HASH,
-  type Admission,
   type CommentRecord,
   type CommentStore,
   type ExportItem,
   type ImportResult,
   type InsertGuard,
-  type ListPosition,
   type QueuedComment,
-  type RateGuard,
   type RepliesQuery,
   type ReportRecord,
   type StatusChange,
   type ThreadQuery,
   type ThreadRows,
 } from './store.ts';
+import type { Admission, ListPosition, RateGuard } from '../../db/guards.ts';
 
 /** Any advisory-lock key will do as long as it is always the same: it serialises migrations across processes. */
 const MIGRATION_LOCK = 7_246_031_001;

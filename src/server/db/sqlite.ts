@@ -1,7 +1,7 @@
 /** What every store on a node:sqlite connection needs: busy errors as StoreUnavailableError, write transactions, migrations. */
 import type { DatabaseSync } from 'node:sqlite';
 import type { Migration } from './migration.ts';
-import { StoreUnavailableError } from './store.ts';
+import { StoreUnavailableError } from './errors.ts';
 
 /** SQLITE_BUSY and SQLITE_LOCKED (and their extended codes): another connection holds the lock. */
 export function isBusy(error: unknown): boolean {

@@ -1,31 +1,29 @@
 /** CommentStore on a SQLite file through node:sqlite: WAL, a busy timeout, foreign keys, versioned migrations. */
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
-import type { AdminQueue } from '../lib/comments/api-types.ts';
-import { REPORT_REASONS_KEPT } from '../lib/comments/limits.ts';
-import type { CommentStatus } from '../lib/comments/moderation.ts';
-import { prepareDataFile, restrictDataFiles } from './data-files.ts';
-import { ownerEventForEdit, ownerEventForNewComment, ownerEventForReport, type OwnerEventKind } from '../lib/notify/events.ts';
-import { NOTIFY_SQLITE_SCHEMA, QUEUE_OWNER_EVENT_SQLITE } from './notify/schema.ts';
-import type { Migration } from './migration.ts';
-import { guardBusy, migrate, writeTransaction } from './sqlite-database.ts';
+import type { AdminQueue } from '../../../lib/comments/api-types.ts';
+import { REPORT_REASONS_KEPT } from '../../../lib/comments/limits.ts';
+import type { CommentStatus } from '../../../lib/comments/moderation.ts';
+import { prepareDataFile, restrictDataFiles } from '../../data-files.ts';
+import { ownerEventForEdit, ownerEventForNewComment, ownerEventForReport, type OwnerEventKind } from '../../../lib/notify/events.ts';
+import { NOTIFY_SQLITE_SCHEMA, QUEUE_OWNER_EVENT_SQLITE } from '../../notify/schema.ts';
+import type { Migration } from '../../db/migration.ts';
+import { guardBusy, migrate, writeTransaction } from '../../db/sqlite.ts';
 import {
   ERASED_CLIENT_HASH,
   ERASED_SECRET_HASH,
-  type Admission,
   type CommentRecord,
   type CommentStore,
   type ExportItem,
   type ImportResult,
   type InsertGuard,
-  type ListPosition,
   type QueuedComment,
-  type RateGuard,
   type RepliesQuery,
   type ReportRecord,
   type StatusChange,
   type ThreadQuery,
   type ThreadRows,
 } from './store.ts';
+import type { Admission, ListPosition, RateGuard } from '../../db/guards.ts';
 
 /** How long a writer waits by default for another process's write lock before giving up with StoreUnavailableError. */
 const BUSY_TIMEOUT_MS = 5000;

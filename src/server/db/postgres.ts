@@ -1,7 +1,7 @@
 /** What every store on PostgreSQL needs: which failures are worth a retry, and versioned migrations. */
 import postgres from 'postgres';
 import type { Migration } from './migration.ts';
-import { StoreUnavailableError } from './store.ts';
+import { StoreUnavailableError } from './errors.ts';
 
 /** Failures worth a retry: the server unreachable or restarting, out of connections, a lock or serialisation conflict. */
 export function isTransient(error: unknown): boolean {
