@@ -78,3 +78,9 @@ export class MigratedPool {
     }
   }
 }
+
+/** A timestamptz column as milliseconds since the epoch, as every store hands times out. */
+export const millis = (value: unknown): number => (value as Date).getTime();
+export const millisOrNull = (value: unknown): number | null => (value === null ? null : millis(value));
+/** Milliseconds as a timestamptz parameter. */
+export const timeOrNull = (time: number | null): Date | null => (time === null ? null : new Date(time));
