@@ -5,7 +5,7 @@ import { REPORT_REASONS_KEPT } from '../../../lib/comments/limits.ts';
 import { visibleSql, type CommentStatus } from '../../../lib/comments/moderation.ts';
 import type { ListPosition } from '../../db/guards.ts';
 import { millis, millisOrNull } from '../../db/postgres.ts';
-import { ERASED, HIDDEN_STATUSES, LIVE_STATUSES } from './sql.ts';
+import { LIVE_STATUSES, QUEUE_FILTERS } from './sql.ts';
 import type { CommentRecord, QueuedComment, RepliesQuery, ThreadQuery, ThreadRows } from './store.ts';
 
 type Sql = postgres.Sql;
@@ -100,11 +100,7 @@ export async function counts(sql: Sql, pages: readonly string[], reportsToHide: 
 export async function queue(sql: Sql, which: AdminQueue, after: ListPosition | null, limit: number): Promise<QueuedComment[]> {
   // The pending and reported queues are worked oldest first; removed comments are looked up newest first.
   const newest = which === 'removed';
-  const filter = {
-    pending: `status = 'pending'`,
-    reported: `open_reports > 0 AND status IN ${LIVE_STATUSES}`,
-    removed: `status IN ${HIDDEN_STATUSES} AND NOT ${ERASED}`,
-  }[which];
+  const filter = QUEUE_FILTERS[which];
   const order = newest ? sql`DESC` : sql`ASC`;
   const rows = await sql`
     SELECT c.*, coalesce(

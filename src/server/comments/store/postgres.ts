@@ -7,24 +7,12 @@ import { MigratedPool, millis } from '../../db/postgres.ts';
 import * as reads from './postgres-reads.ts';
 import * as writes from './postgres-writes.ts';
 import { commentMigrations } from './schema.ts';
-import type {
-  CommentRecord,
-  CommentStore,
-  ExportItem,
-  ImportResult,
-  InsertGuard,
-  QueuedComment,
-  RepliesQuery,
-  ReportRecord,
-  StatusChange,
-  ThreadQuery,
-  ThreadRows,
-} from './store.ts';
+import type * as store from './store.ts';
 
 /** Any advisory-lock key will do as long as it is always the same: it serialises migrations across processes. */
 const MIGRATION_LOCK = 7_246_031_001;
 
-export class PostgresCommentStore implements CommentStore {
+export class PostgresCommentStore implements store.CommentStore {
   readonly kind = 'postgres';
   readonly #pool: MigratedPool;
   readonly #sql: postgres.Sql;
@@ -51,11 +39,11 @@ export class PostgresCommentStore implements CommentStore {
     return this.#pool.run((sql) => sql.begin(work) as Promise<T>);
   }
 
-  async thread(query: ThreadQuery): Promise<ThreadRows> {
+  async thread(query: store.ThreadQuery): Promise<store.ThreadRows> {
     return this.#read((sql) => reads.thread(sql, query));
   }
 
-  async replies(query: RepliesQuery): Promise<CommentRecord[]> {
+  async replies(query: store.RepliesQuery): Promise<store.CommentRecord[]> {
     return this.#read((sql) => reads.replies(sql, query));
   }
 
@@ -70,42 +58,42 @@ export class PostgresCommentStore implements CommentStore {
     return this.#read((sql) => reads.counts(sql, pages, reportsToHide));
   }
 
-  async get(id: string): Promise<CommentRecord | null> {
+  async get(id: string): Promise<store.CommentRecord | null> {
     return this.#read(async (sql) => {
       const [row] = await sql`SELECT * FROM comments WHERE id = ${id}`;
       return row ? reads.toRecord(row) : null;
     });
   }
 
-  async getMany(ids: readonly string[]): Promise<CommentRecord[]> {
+  async getMany(ids: readonly string[]): Promise<store.CommentRecord[]> {
     return this.#read(async (sql) => (await sql`SELECT * FROM comments WHERE id = ANY(${[...ids]}::text[])`).map(reads.toRecord));
   }
 
-  async insert(record: CommentRecord, guard: InsertGuard): Promise<Admission> {
+  async insert(record: store.CommentRecord, guard: store.InsertGuard): Promise<Admission> {
     return this.#write((tx) => writes.insert(tx, record, guard));
   }
 
-  async edit(id: string, change: { text: string; editedAt: number; status: CommentStatus }): Promise<CommentRecord | null> {
+  async edit(id: string, change: { text: string; editedAt: number; status: CommentStatus }): Promise<store.CommentRecord | null> {
     return this.#write((tx) => writes.edit(tx, id, change));
   }
 
-  async setStatus(id: string, change: StatusChange): Promise<CommentRecord | null> {
+  async setStatus(id: string, change: store.StatusChange): Promise<store.CommentRecord | null> {
     return this.#write((tx) => writes.setStatus(tx, id, change));
   }
 
-  async report(report: Omit<ReportRecord, 'open'>, guard: RateGuard): Promise<{ admission: Admission; added: boolean; openReports: number } | null> {
+  async report(report: Omit<store.ReportRecord, 'open'>, guard: RateGuard): Promise<{ admission: Admission; added: boolean; openReports: number } | null> {
     return this.#write((tx) => writes.report(tx, report, guard));
   }
 
-  async queue(queue: AdminQueue, after: ListPosition | null, limit: number): Promise<QueuedComment[]> {
+  async queue(queue: AdminQueue, after: ListPosition | null, limit: number): Promise<store.QueuedComment[]> {
     return this.#read((sql) => reads.queue(sql, queue, after, limit));
   }
 
-  async latestVisible(page: string | null, limit: number, reportsToHide: number): Promise<CommentRecord[]> {
+  async latestVisible(page: string | null, limit: number, reportsToHide: number): Promise<store.CommentRecord[]> {
     return this.#read((sql) => reads.latestVisible(sql, page, limit, reportsToHide));
   }
 
-  async *exportAll(): AsyncIterable<ExportItem> {
+  async *exportAll(): AsyncIterable<store.ExportItem> {
     await this.#pool.ready();
     // One read-only snapshot, so comments and reports agree even while the site keeps taking comments.
     const reserved = await this.#sql.reserve();
@@ -132,10 +120,10 @@ export class PostgresCommentStore implements CommentStore {
     }
   }
 
-  async importItems(items: Iterable<ExportItem> | AsyncIterable<ExportItem>): Promise<ImportResult> {
+  async importItems(items: Iterable<store.ExportItem> | AsyncIterable<store.ExportItem>): Promise<store.ImportResult> {
     await this.#pool.ready();
-    const result: ImportResult = { inserted: 0, skipped: 0 };
-    let batch: ExportItem[] = [];
+    const result: store.ImportResult = { inserted: 0, skipped: 0 };
+    let batch: store.ExportItem[] = [];
     const flush = async () => {
       const current = batch;
       batch = [];

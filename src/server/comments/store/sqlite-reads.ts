@@ -4,7 +4,7 @@ import { REPORT_REASONS_KEPT } from '../../../lib/comments/limits.ts';
 import { visibleSql, type CommentStatus } from '../../../lib/comments/moderation.ts';
 import type { ListPosition } from '../../db/guards.ts';
 import type { Params, Row, SqliteConnection } from '../../db/sqlite.ts';
-import { COLUMNS, ERASED, HIDDEN_STATUSES, LIVE_STATUSES } from './sql.ts';
+import { COLUMNS, LIVE_STATUSES, QUEUE_FILTERS } from './sql.ts';
 import type { CommentRecord, QueuedComment, RepliesQuery, ThreadQuery, ThreadRows } from './store.ts';
 
 /** The reader's own comments stay in view while they wait for approval or review. */
@@ -101,11 +101,7 @@ export function counts(db: SqliteConnection, pages: readonly string[], reportsTo
 export function queue(db: SqliteConnection, which: AdminQueue, after: ListPosition | null, limit: number): QueuedComment[] {
   // The pending and reported queues are worked oldest first; removed comments are looked up newest first.
   const newest = which === 'removed';
-  const filter = {
-    pending: `status = 'pending'`,
-    reported: `open_reports > 0 AND status IN ${LIVE_STATUSES}`,
-    removed: `status IN ${HIDDEN_STATUSES} AND NOT ${ERASED}`,
-  }[which];
+  const filter = QUEUE_FILTERS[which];
   const position = positionAfter(after, newest, '');
   const order = newest ? 'DESC' : 'ASC';
   const rows = db

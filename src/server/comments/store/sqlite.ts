@@ -8,23 +8,11 @@ import { commentMigrations } from './schema.ts';
 import { COLUMNS } from './sql.ts';
 import * as reads from './sqlite-reads.ts';
 import * as writes from './sqlite-writes.ts';
-import type {
-  CommentRecord,
-  CommentStore,
-  ExportItem,
-  ImportResult,
-  InsertGuard,
-  QueuedComment,
-  RepliesQuery,
-  ReportRecord,
-  StatusChange,
-  ThreadQuery,
-  ThreadRows,
-} from './store.ts';
+import type * as store from './store.ts';
 
 const MIGRATIONS = commentMigrations('sqlite');
 
-export class SqliteCommentStore implements CommentStore {
+export class SqliteCommentStore implements store.CommentStore {
   readonly kind = 'sqlite';
   readonly #db: SqliteConnection;
 
@@ -37,11 +25,11 @@ export class SqliteCommentStore implements CommentStore {
     });
   }
 
-  async thread(query: ThreadQuery): Promise<ThreadRows> {
+  async thread(query: store.ThreadQuery): Promise<store.ThreadRows> {
     return this.#db.guard(() => reads.thread(this.#db, query));
   }
 
-  async replies(query: RepliesQuery): Promise<CommentRecord[]> {
+  async replies(query: store.RepliesQuery): Promise<store.CommentRecord[]> {
     return this.#db.guard(() => reads.replies(this.#db, query));
   }
 
@@ -53,40 +41,40 @@ export class SqliteCommentStore implements CommentStore {
     return this.#db.guard(() => reads.counts(this.#db, pages, reportsToHide));
   }
 
-  async get(id: string): Promise<CommentRecord | null> {
+  async get(id: string): Promise<store.CommentRecord | null> {
     return this.#db.guard(() => {
       const row = this.#db.get(`SELECT ${COLUMNS} FROM comments WHERE id = :id`, { id });
       return row ? reads.toRecord(row) : null;
     });
   }
 
-  async getMany(ids: readonly string[]): Promise<CommentRecord[]> {
+  async getMany(ids: readonly string[]): Promise<store.CommentRecord[]> {
     return this.#db.guard(() =>
       this.#db.all(`SELECT ${COLUMNS} FROM comments WHERE id IN (SELECT value FROM json_each(:ids))`, { ids: JSON.stringify(ids) }).map(reads.toRecord),
     );
   }
 
-  async insert(record: CommentRecord, guard: InsertGuard): Promise<Admission> {
+  async insert(record: store.CommentRecord, guard: store.InsertGuard): Promise<Admission> {
     return this.#db.write(() => writes.insert(this.#db, record, guard));
   }
 
-  async edit(id: string, change: { text: string; editedAt: number; status: CommentStatus }): Promise<CommentRecord | null> {
+  async edit(id: string, change: { text: string; editedAt: number; status: CommentStatus }): Promise<store.CommentRecord | null> {
     return this.#db.write(() => writes.edit(this.#db, id, change));
   }
 
-  async setStatus(id: string, change: StatusChange): Promise<CommentRecord | null> {
+  async setStatus(id: string, change: store.StatusChange): Promise<store.CommentRecord | null> {
     return this.#db.write(() => writes.setStatus(this.#db, id, change));
   }
 
-  async report(report: Omit<ReportRecord, 'open'>, guard: RateGuard): Promise<{ admission: Admission; added: boolean; openReports: number } | null> {
+  async report(report: Omit<store.ReportRecord, 'open'>, guard: RateGuard): Promise<{ admission: Admission; added: boolean; openReports: number } | null> {
     return this.#db.write(() => writes.report(this.#db, report, guard));
   }
 
-  async queue(queue: AdminQueue, after: ListPosition | null, limit: number): Promise<QueuedComment[]> {
+  async queue(queue: AdminQueue, after: ListPosition | null, limit: number): Promise<store.QueuedComment[]> {
     return this.#db.guard(() => reads.queue(this.#db, queue, after, limit));
   }
 
-  async latestVisible(page: string | null, limit: number, reportsToHide: number): Promise<CommentRecord[]> {
+  async latestVisible(page: string | null, limit: number, reportsToHide: number): Promise<store.CommentRecord[]> {
     return this.#db.guard(() => reads.latestVisible(this.#db, page, limit, reportsToHide));
   }
 
@@ -98,7 +86,7 @@ export class SqliteCommentStore implements CommentStore {
     return this.#db.write(() => writes.eraseHiddenBefore(this.#db, cutoff));
   }
 
-  async *exportAll(): AsyncIterable<ExportItem> {
+  async *exportAll(): AsyncIterable<store.ExportItem> {
     const { path } = this.#db;
     // A connection of its own, in one read transaction: a snapshot in which comments and reports agree, while
     // this store's connection (and other processes) keep writing. An in-memory database has only its one.
@@ -127,9 +115,9 @@ export class SqliteCommentStore implements CommentStore {
     }
   }
 
-  async importItems(items: Iterable<ExportItem> | AsyncIterable<ExportItem>): Promise<ImportResult> {
-    const result: ImportResult = { inserted: 0, skipped: 0 };
-    let batch: ExportItem[] = [];
+  async importItems(items: Iterable<store.ExportItem> | AsyncIterable<store.ExportItem>): Promise<store.ImportResult> {
+    const result: store.ImportResult = { inserted: 0, skipped: 0 };
+    let batch: store.ExportItem[] = [];
     const flush = () => {
       this.#db.write(() => {
         for (const item of batch) {
@@ -154,7 +142,7 @@ export class SqliteCommentStore implements CommentStore {
   }
 }
 
-export function withoutType(item: { type: 'comment' } & CommentRecord): CommentRecord {
+export function withoutType(item: { type: 'comment' } & store.CommentRecord): store.CommentRecord {
   const { type: _type, ...record } = item;
   return record;
 }

@@ -1,27 +1,15 @@
 /** The storage side of comments: one interface, implemented by sqlite.ts and postgres.ts beside it. */
-import type { AdminQueue } from '../../../lib/comments/api-types.ts';
+import type { AdminQueue, CommentFields } from '../../../lib/comments/api-types.ts';
 import type { ThreadSort } from '../../../lib/comments/cursor.ts';
 import type { CommentStatus } from '../../../lib/comments/moderation.ts';
 import type { Admission, ListPosition, RateGuard } from '../../db/guards.ts';
 
 /** A comment as stored. Times are milliseconds since the epoch in both stores, so moves keep them exactly. */
-export interface CommentRecord {
-  id: string;
-  /** Canonical page path, with a trailing slash: `/steps/take-time/`. */
-  page: string;
-  /** Top-level comment this replies to; replies are one level deep. */
-  parentId: string | null;
-  name: string;
-  text: string;
-  status: CommentStatus;
-  createdAt: number;
-  editedAt: number | null;
+export interface CommentRecord extends CommentFields<number> {
   /** SHA-256 (hex) of the edit secret handed to the author. */
   secretHash: string;
   /** Keyed hash of the poster's address: for rate limits and report counting, never the address itself. */
   clientHash: string;
-  /** Reports from different clients since the owner last reviewed the comment. */
-  openReports: number;
 }
 
 /** One reader's report of one comment. `open` until the owner reviews the comment. */
