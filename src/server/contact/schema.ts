@@ -19,7 +19,7 @@ export function contactMigrations(dialect: Dialect): readonly Migration[] {
         created_at ${t.time} NOT NULL,
         read_at ${t.time},
         client_hash ${t.text} NOT NULL
-      ${t.tableEnd};
+      )${t.strict};
       CREATE INDEX contact_messages_newest ON contact_messages (created_at, id);
       CREATE INDEX contact_messages_client ON contact_messages (client_hash, created_at);
     `,

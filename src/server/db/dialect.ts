@@ -14,10 +14,10 @@ export interface ColumnTypes {
   bigint: string;
   /** A row id the database assigns, counting up. */
   serialKey: string;
-  /** A true/false column named `name`, not null. */
+  /** The type of the true/false column `name`, not null. */
   flag: (name: string) => string;
   /** After a table's closing parenthesis: SQLite checks types strictly. */
-  tableEnd: string;
+  strict: string;
   /** The current time, as `time` columns hold it. */
   now: string;
 }
@@ -30,8 +30,8 @@ export const COLUMN_TYPES: Readonly<Record<Dialect, ColumnTypes>> = {
     integer: 'INTEGER',
     bigint: 'INTEGER',
     serialKey: 'INTEGER PRIMARY KEY',
-    flag: (name) => `${name} INTEGER NOT NULL CHECK (${name} IN (0, 1))`,
-    tableEnd: ') STRICT',
+    flag: (name) => `INTEGER NOT NULL CHECK (${name} IN (0, 1))`,
+    strict: ' STRICT',
     now: "CAST(strftime('%s', 'now') AS INTEGER) * 1000",
   },
   postgres: {
@@ -41,8 +41,8 @@ export const COLUMN_TYPES: Readonly<Record<Dialect, ColumnTypes>> = {
     integer: 'integer',
     bigint: 'bigint',
     serialKey: 'bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY',
-    flag: (name) => `${name} boolean NOT NULL`,
-    tableEnd: ')',
+    flag: () => 'boolean NOT NULL',
+    strict: '',
     now: 'now()',
   },
 };

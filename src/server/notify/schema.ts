@@ -24,7 +24,7 @@ export function notifySchema(dialect: Dialect): string {
     last_sent_at ${t.epochMs},
     last_outcome ${t.text} CHECK (last_outcome IN ('sent', 'failed')),
     last_detail ${t.text}
-  ${t.tableEnd};
+  )${t.strict};
   CREATE TABLE notify_outbox (
     id ${t.serialKey},
     channel ${t.text} NOT NULL,
@@ -32,7 +32,7 @@ export function notifySchema(dialect: Dialect): string {
     page ${t.text} NOT NULL,
     comment_id ${t.text} NOT NULL,
     created_at ${t.epochMs} NOT NULL
-  ${t.tableEnd};
+  )${t.strict};
   CREATE INDEX notify_outbox_channel ON notify_outbox (channel, id);
   CREATE INDEX notify_outbox_created ON notify_outbox (created_at);
 `;

@@ -24,7 +24,7 @@ export function commentMigrations(dialect: Dialect): readonly Migration[] {
         secret_hash ${t.text} NOT NULL,
         client_hash ${t.text} NOT NULL,
         open_reports ${t.integer} NOT NULL DEFAULT 0
-      ${t.tableEnd};
+      )${t.strict};
       -- Threads and replies in reading order; rate limits by client. The moderation queues get partial indexes of
       -- their own, so that no index on status tempts the planner away from page and parent in reader queries.
       CREATE INDEX comments_thread ON comments (page, parent_id, created_at, id);
@@ -38,10 +38,10 @@ export function commentMigrations(dialect: Dialect): readonly Migration[] {
         client_hash ${t.text} NOT NULL,
         reason ${t.text} NOT NULL,
         created_at ${t.time} NOT NULL,
-        ${t.flag('open')},
+        open ${t.flag('open')},
         PRIMARY KEY (comment_id, client_hash)
-      ${t.tableEnd};
-      CREATE TABLE page_versions (page ${t.text} PRIMARY KEY, version ${t.bigint} NOT NULL${t.tableEnd};
+      )${t.strict};
+      CREATE TABLE page_versions (page ${t.text} PRIMARY KEY, version ${t.bigint} NOT NULL)${t.strict};
     `,
     },
     {
