@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { headerLine, itemLine, parseBackupLine } from '../src/server/backup.ts';
 import { rotateSecret } from '../src/server/client-id.ts';
 import { readConfig } from '../src/server/config.ts';
-import { openStore } from '../src/server/open-store.ts';
+import { openStore } from '../src/server/comments/store/open.ts';
 
 const usage = `usage: npm run comments -- export > backup.jsonl
        npm run comments -- import < backup.jsonl

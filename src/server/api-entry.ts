@@ -7,27 +7,13 @@
  * the client takes it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { applySecurityHeaders } from '../lib/security-headers.ts';
+import { applySecurityHeaders } from '../security/headers.ts';
 import { cacheTargetOf, ResponseCache } from './cache/response-cache.ts';
-import { handleContactRequest } from './contact/runtime.ts';
+import { handleAnyApiRequest } from './api.ts';
 import { readKnownPagesFrom } from './known-pages.ts';
 import { answerOf, sendAnswer, webRequestOf } from './node-bridge.ts';
 import { errorResponse, HttpError } from './respond.ts';
-import { handleApiRequest, handleFeedRequest, handleNotifyStatusRequest, servicesOr503, type ApiContext } from './runtime.ts';
-
-type ApiRoute = (context: ApiContext) => Promise<Response>;
-
-/** The handler of a decoded path under /api/: the same split as the on-demand routes under src/pages/api/. */
-export function apiRouteFor(path: string): ApiRoute {
-  const bare = path.replace(/\/+$/, '');
-  if (bare === '/api/contact' || bare === '/api/admin/contact' || bare.startsWith('/api/admin/contact/')) return handleContactRequest;
-  if (bare === '/api/admin/notifications') return handleNotifyStatusRequest;
-  if (bare === '/api/feeds' || bare.startsWith('/api/feeds/')) return handleFeedRequest;
-  return handleApiRequest;
-}
-
-/** The path of a request line, decoded (the entry has already refused one that cannot be). */
-const decodedPath = (url: string) => decodeURI(url.split(/[?#]/, 1)[0] ?? '/');
+import { servicesOr503 } from './runtime.ts';
 
 /**
  * A Node request listener for /api/. `https`: the site is served over https (HSTS on every answer); `knownPages`:
@@ -38,9 +24,9 @@ export function createApiHandler(options: { https: boolean; knownPages: URL }): 
   const cache = new ResponseCache();
   const secured = (response: Response) => answerOf(response, (headers) => applySecurityHeaders(headers, { https: options.https }));
 
-  async function answer(req: IncomingMessage, url: string) {
+  async function answer(req: IncomingMessage) {
     const request = await webRequestOf(req);
-    return secured(await apiRouteFor(decodedPath(url))({ request, clientAddress: req.socket.remoteAddress }));
+    return secured(await handleAnyApiRequest({ request, clientAddress: req.socket.remoteAddress }));
   }
 
   return async (req, res) => {
@@ -52,7 +38,7 @@ export function createApiHandler(options: { https: boolean; knownPages: URL }): 
       const versions = target && !(services instanceof Response) ? await services.changes.versions(target.pages).catch(() => null) : null;
       const kept = target && versions ? cache.get(target.key, versions) : undefined;
       if (kept) return await sendAnswer(req, res, kept);
-      const fresh = await answer(req, url);
+      const fresh = await answer(req);
       if (target && versions && fresh.status === 200) cache.set(target.key, versions, fresh);
       await sendAnswer(req, res, fresh);
     } catch (error) {

@@ -2,10 +2,11 @@
  * Backups as JSON lines: a header line, then every comment (parents before replies) and every report. Times are
  * ISO 8601 so a backup reads well; they convert back to the same milliseconds. Used by scripts/comments.mjs.
  */
+import { z } from 'astro/zod';
 import { COMMENT_ID_PATTERN } from '../lib/comments/limits.ts';
 import type { CommentStatus } from '../lib/comments/moderation.ts';
 import { normalisePagePath } from '../lib/comments/page-path.ts';
-import type { CommentRecord, ExportItem, ReportRecord } from './store.ts';
+import type { ExportItem } from './comments/store/store.ts';
 
 export const BACKUP_FORMAT = 'back-together-comments';
 export const BACKUP_VERSION = 1;
@@ -35,23 +36,49 @@ export class BackupLineError extends Error {
   override readonly name = 'BackupLineError';
 }
 
-const STATUSES: readonly CommentStatus[] = ['published', 'pending', 'rejected', 'deleted'];
-const HASH = /^[0-9a-f]{16,128}$/;
+const STATUSES = ['published', 'pending', 'rejected', 'deleted'] as const satisfies readonly CommentStatus[];
+const hash = (field: string) => z.string({ error: `${field} must be a string` }).regex(/^[0-9a-f]{16,128}$/, `${field} must be a hex digest`);
+const commentId = (field: string) => z.string({ error: `${field} must be a string` }).regex(COMMENT_ID_PATTERN, `${field} is not a comment id`);
+const text = (field: string) => z.string({ error: `${field} must be a string` });
+/** An ISO 8601 time, as milliseconds since the epoch. */
+const time = (field: string) =>
+  z
+    .string({ error: `${field} must be an ISO 8601 time` })
+    .refine((value) => /^\d{4}-\d\d-\d\dT/.test(value) && Number.isFinite(Date.parse(value)), `${field} must be an ISO 8601 time`)
+    .transform((value) => Date.parse(value));
 
-function time(value: unknown, field: string, fail: (message: string) => never): number {
-  const parsed = typeof value === 'string' && /^\d{4}-\d\d-\d\dT/.test(value) ? Date.parse(value) : Number.NaN;
-  if (!Number.isFinite(parsed)) fail(`${field} must be an ISO 8601 time`);
-  return parsed;
-}
+/** Every field, in the order checked: the first at fault is the one named. */
+const COMMENT_LINE = z.strictObject({
+  type: z.literal('comment'),
+  id: commentId('id'),
+  page: text('page').refine((page) => normalisePagePath(page) === page, 'page is not a canonical page path'),
+  parentId: commentId('parentId').nullable(),
+  name: text('name'),
+  text: text('text'),
+  status: z.enum(STATUSES, { error: `status must be one of ${STATUSES.join(', ')}` }),
+  createdAt: time('createdAt'),
+  editedAt: time('editedAt').nullable(),
+  secretHash: hash('secretHash'),
+  clientHash: hash('clientHash'),
+  openReports: z.number({ error: 'openReports must be a whole number' }).int('openReports must be a whole number').min(0, 'openReports must be a whole number'),
+});
 
-function text(value: unknown, field: string, fail: (message: string) => never): string {
-  if (typeof value !== 'string') fail(`${field} must be a string`);
-  return value as string;
-}
+const REPORT_LINE = z.strictObject({
+  type: z.literal('report'),
+  commentId: commentId('commentId'),
+  clientHash: hash('clientHash'),
+  reason: text('reason'),
+  createdAt: time('createdAt'),
+  open: z.boolean({ error: 'open must be true or false' }),
+});
 
-function exactKeys(object: Record<string, unknown>, keys: readonly string[], fail: (message: string) => never): void {
-  for (const key of Object.keys(object)) if (!keys.includes(key)) fail(`unknown field "${key}"`);
-  for (const key of keys) if (!(key in object)) fail(`missing field "${key}"`);
+/** What is wrong with `object` that `schema` refused: an unknown field, a missing one, or the first field at fault. */
+function problemOf(schema: typeof COMMENT_LINE | typeof REPORT_LINE, object: Record<string, unknown>, error: z.ZodError): string {
+  const unknown = Object.keys(object).find((key) => !(key in schema.shape));
+  if (unknown !== undefined) return `unknown field "${unknown}"`;
+  const missing = Object.keys(schema.shape).find((key) => !(key in object));
+  if (missing !== undefined) return `missing field "${missing}"`;
+  return error.issues[0]?.message ?? 'not a valid line';
 }
 
 /** The item on one line of a backup; null for the header; BackupLineError for anything else. */
@@ -67,58 +94,13 @@ export function parseBackupLine(line: string, lineNumber: number): ExportItem | 
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('not a JSON object');
   const object = value as Record<string, unknown>;
-  switch (object['type']) {
-    case 'meta':
-      if (object['format'] !== BACKUP_FORMAT) fail(`not a ${BACKUP_FORMAT} backup`);
-      if (object['version'] !== BACKUP_VERSION) fail(`backup version ${String(object['version'])} is not supported`);
-      return null;
-    case 'comment': {
-      exactKeys(object, ['type', 'id', 'page', 'parentId', 'name', 'text', 'status', 'createdAt', 'editedAt', 'secretHash', 'clientHash', 'openReports'], fail);
-      const id = text(object['id'], 'id', fail);
-      if (!COMMENT_ID_PATTERN.test(id)) fail('id is not a comment id');
-      const page = text(object['page'], 'page', fail);
-      if (normalisePagePath(page) !== page) fail('page is not a canonical page path');
-      const parentId = object['parentId'] === null ? null : text(object['parentId'], 'parentId', fail);
-      if (parentId !== null && !COMMENT_ID_PATTERN.test(parentId)) fail('parentId is not a comment id');
-      const status = text(object['status'], 'status', fail) as CommentStatus;
-      if (!STATUSES.includes(status)) fail(`status must be one of ${STATUSES.join(', ')}`);
-      const secretHash = text(object['secretHash'], 'secretHash', fail);
-      const clientHash = text(object['clientHash'], 'clientHash', fail);
-      if (!HASH.test(secretHash) || !HASH.test(clientHash)) fail('secretHash and clientHash must be hex digests');
-      const openReports = object['openReports'];
-      if (typeof openReports !== 'number' || !Number.isInteger(openReports) || openReports < 0) fail('openReports must be a whole number');
-      const record: CommentRecord = {
-        id,
-        page,
-        parentId,
-        name: text(object['name'], 'name', fail),
-        text: text(object['text'], 'text', fail),
-        status,
-        createdAt: time(object['createdAt'], 'createdAt', fail),
-        editedAt: object['editedAt'] === null ? null : time(object['editedAt'], 'editedAt', fail),
-        secretHash,
-        clientHash,
-        openReports: openReports as number,
-      };
-      return { type: 'comment', ...record };
-    }
-    case 'report': {
-      exactKeys(object, ['type', 'commentId', 'clientHash', 'reason', 'createdAt', 'open'], fail);
-      const commentId = text(object['commentId'], 'commentId', fail);
-      if (!COMMENT_ID_PATTERN.test(commentId)) fail('commentId is not a comment id');
-      const clientHash = text(object['clientHash'], 'clientHash', fail);
-      if (!HASH.test(clientHash)) fail('clientHash must be a hex digest');
-      if (typeof object['open'] !== 'boolean') fail('open must be true or false');
-      const report: ReportRecord = {
-        commentId,
-        clientHash,
-        reason: text(object['reason'], 'reason', fail),
-        createdAt: time(object['createdAt'], 'createdAt', fail),
-        open: object['open'] as boolean,
-      };
-      return { type: 'report', ...report };
-    }
-    default:
-      return fail('type must be meta, comment or report');
+  if (object['type'] === 'meta') {
+    if (object['format'] !== BACKUP_FORMAT) fail(`not a ${BACKUP_FORMAT} backup`);
+    if (object['version'] !== BACKUP_VERSION) fail(`backup version ${String(object['version'])} is not supported`);
+    return null;
   }
+  const schema = object['type'] === 'comment' ? COMMENT_LINE : object['type'] === 'report' ? REPORT_LINE : null;
+  if (schema === null) return fail('type must be meta, comment or report');
+  const result = schema.safeParse(object);
+  return result.success ? (result.data as ExportItem) : fail(problemOf(schema, object, result.error));
 }

@@ -9,7 +9,7 @@ import { REPORTS_TO_HIDE } from '../lib/comments/limits.ts';
 import { atomFeed, type AtomEntry } from '../lib/feeds/atom.ts';
 import { pageOfCommentsFeed, SITE_COMMENTS_FEED } from '../lib/feeds/paths.ts';
 import { HttpError, responseForError, withSecurityHeaders } from './respond.ts';
-import type { CommentRecord, CommentStore } from './store.ts';
+import type { CommentRecord, CommentStore } from './comments/store/store.ts';
 
 export interface FeedsDeps {
   store: Pick<CommentStore, 'latestVisible'>;

@@ -1,5 +1,5 @@
 /** How often one client may post: decided from the times of its recent comments, so it holds across processes. */
-import type { Admission } from './store.ts';
+import type { Admission } from './db/guards.ts';
 
 export interface RateRule {
   windowMs: number;

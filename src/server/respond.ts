@@ -1,7 +1,7 @@
 /** HTTP building blocks for the comments API: JSON responses with security headers, errors, guarded body reading. */
 import { BODY_LIMIT_BYTES } from '../lib/comments/limits.ts';
 import type { ErrorResponse } from '../lib/comments/api-types.ts';
-import { StoreUnavailableError } from './store.ts';
+import { StoreUnavailableError } from './db/errors.ts';
 import { securityHeaders } from '../security/headers.ts';
 
 /** A request that cannot be served, answered as `{ error: { code, message, field? } }`. */
@@ -129,14 +129,19 @@ export async function readJsonBody(request: Request, limit: number = BODY_LIMIT_
   }
 }
 
-/** The answer to anything a handler threw: its HttpError, 503 when the database is busy, else a 500 without details. */
-export function responseForError(error: unknown, logError: (error: unknown) => void): Response {
+/**
+ * The answer to anything a handler threw: its HttpError, 503 (saying `busy`) when the database is unavailable, else a
+ * 500 without details.
+ */
+export function responseForError(
+  error: unknown,
+  logError: (error: unknown) => void,
+  busy = 'Comments are busy right now; try again in a moment.',
+): Response {
   if (error instanceof HttpError) return errorResponse(error);
   logError(error);
   if (error instanceof StoreUnavailableError) {
-    return errorResponse(
-      new HttpError(503, 'unavailable', 'Comments are busy right now; try again in a moment.', { headers: { 'Retry-After': '2' } }),
-    );
+    return errorResponse(new HttpError(503, 'unavailable', busy, { headers: { 'Retry-After': '2' } }));
   }
   return errorResponse(new HttpError(500, 'internal', 'Something went wrong on our side.'));
 }

@@ -2,7 +2,7 @@
  * Forgetting by default: comments deleted or rejected longer ago than COMMENTS_RETENTION_DAYS are erased for good
  * (see CommentStore.erase), once at start-up and then every hour, by every server process (erasing twice is harmless).
  */
-import type { CommentStore } from './store.ts';
+import type { CommentStore } from './comments/store/store.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** How often a running server looks for comments past their retention. */

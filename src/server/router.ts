@@ -1,11 +1,20 @@
 /** Matching an API request to its handler: one table of path patterns and methods, the same errors everywhere. */
-import { HttpError } from './respond.ts';
+import { HttpError, responseForError } from './respond.ts';
 
 /** What the comments and contact APIs say about a path that is not valid percent-encoding. */
 export const MALFORMED_PATH = 'The address has a malformed percent-encoding (such as %E0%A4%A).';
 
+/** What the server knows about a request beyond the Request itself. */
+export interface RequestMeta {
+  /** The socket's remote address. */
+  clientAddress: string | undefined;
+}
+
+/** Answers one method of one route; `params` are the path's decoded captured groups. */
+export type Handler = (request: Request, meta: RequestMeta, params: readonly string[]) => Promise<Response>;
+
 /** A path pattern (its captured groups are the parameters) and the handler of each method. */
-export interface Route<H> {
+export interface Route<H = Handler> {
   pattern: RegExp;
   methods: Record<string, H>;
 }
@@ -33,4 +42,22 @@ export function routeFor<H>(routes: readonly Route<H>[], request: Request): { ha
     }
   }
   throw new HttpError(404, 'not_found', 'There is no such API endpoint.');
+}
+
+/**
+ * An API over `routes`: every request goes to its handler, and whatever a handler throws becomes a JSON error
+ * (respond.ts); `busy` is what a 503 says while the database is unavailable.
+ */
+export function serveRoutes(
+  routes: readonly Route[],
+  options: { logError: (error: unknown) => void; busy: string },
+): (request: Request, meta: RequestMeta) => Promise<Response> {
+  return async (request, meta) => {
+    try {
+      const { handler, params } = routeFor(routes, request);
+      return await handler(request, meta, params);
+    } catch (error) {
+      return responseForError(error, options.logError, options.busy);
+    }
+  };
 }

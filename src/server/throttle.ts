@@ -4,7 +4,7 @@
  * in size, so a flood of new clients cannot grow it without end.
  */
 import { admitByRate, rateLookback, type RateRule } from './rate-limit.ts';
-import type { Admission } from './store.ts';
+import type { Admission } from './db/guards.ts';
 
 /** Most clients remembered at once; the one seen longest ago makes room. */
 const KEYS_MAX = 10_000;

@@ -5,8 +5,8 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SqliteCommentStore } from '../../src/server/sqlite-store.ts';
-import type { CommentRecord } from '../../src/server/store.ts';
+import { SqliteCommentStore } from '../../src/server/comments/store/sqlite.ts';
+import type { CommentRecord } from '../../src/server/comments/store/store.ts';
 import { axeViolations, describeViolations, hasChromium, launchBrowser, type Browser, type Page } from '../support/browser.ts';
 import { ALWAYS, commentRecord, T0 } from '../support/comments.ts';
 import { startServer, type RunningServer } from '../support/server.ts';

@@ -3,9 +3,9 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PostgresCommentStore } from '../../src/server/postgres-store.ts';
-import { SqliteCommentStore } from '../../src/server/sqlite-store.ts';
-import type { CommentRecord, CommentStore } from '../../src/server/store.ts';
+import { PostgresCommentStore } from '../../src/server/comments/store/postgres.ts';
+import { SqliteCommentStore } from '../../src/server/comments/store/sqlite.ts';
+import type { CommentRecord, CommentStore } from '../../src/server/comments/store/store.ts';
 import { createTestDatabase } from './postgres.ts';
 
 let sequence = 0;

@@ -8,9 +8,9 @@ import { cacheTargetOf, ResponseCache, type Answer } from '../../src/server/cach
 import type { ChangeWatch } from '../../src/server/cache/change-watch.ts';
 import { PostgresChangeWatch } from '../../src/server/cache/postgres-watch.ts';
 import { SqliteChangeWatch } from '../../src/server/cache/sqlite-watch.ts';
-import { PostgresCommentStore } from '../../src/server/postgres-store.ts';
-import { SqliteCommentStore } from '../../src/server/sqlite-store.ts';
-import type { CommentStore } from '../../src/server/store.ts';
+import { PostgresCommentStore } from '../../src/server/comments/store/postgres.ts';
+import { SqliteCommentStore } from '../../src/server/comments/store/sqlite.ts';
+import type { CommentStore } from '../../src/server/comments/store/store.ts';
 import { ALWAYS, commentRecord, openPostgresStore, openSqliteStore, type OpenedStore } from '../support/comments.ts';
 import { postgresAvailable } from '../support/postgres.ts';
 

@@ -4,7 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadOrCreateSecret } from '../../src/server/client-id.ts';
-import type { CommentStore } from '../../src/server/store.ts';
+import type { CommentStore } from '../../src/server/comments/store/store.ts';
 import { ALWAYS, commentRecord, openPostgresStore, openSqliteStore, T0, type OpenedStore } from '../support/comments.ts';
 import { postgresAvailable } from '../support/postgres.ts';
 

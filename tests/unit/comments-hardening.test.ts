@@ -10,7 +10,7 @@ import { graphemeCount, hasHiddenCharacters, longestMarkRun, visibleCount } from
 import { nameProblem, textProblem } from '../../src/lib/comments/validation.ts';
 import { clientAddress, loadOrCreateSecret, rotateSecret } from '../../src/server/client-id.ts';
 import { ConfigError, readConfig } from '../../src/server/config.ts';
-import { SqliteCommentStore } from '../../src/server/sqlite-store.ts';
+import { SqliteCommentStore } from '../../src/server/comments/store/sqlite.ts';
 import { looksWeak, startupWarnings } from '../../src/server/startup-checks.ts';
 import { FailureBackoff, Throttle } from '../../src/server/throttle.ts';
 import { ALWAYS, commentRecord } from '../support/comments.ts';

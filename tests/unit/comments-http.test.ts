@@ -5,11 +5,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AdminQueueResponse, CreatedResponse, ThreadResponse } from '../../src/lib/comments/api-types.ts';
 import { textProblem } from '../../src/lib/comments/validation.ts';
 import { createClientHasher } from '../../src/server/client-id.ts';
-import { SqliteCommentStore } from '../../src/server/sqlite-store.ts';
+import { SqliteCommentStore } from '../../src/server/comments/store/sqlite.ts';
 import type { CommentsConfig } from '../../src/server/config.ts';
-import { createCommentsApi, type CommentsApi, type CommentsDeps } from '../../src/server/http.ts';
+import { createCommentsApi, type CommentsApi, type CommentsDeps } from '../../src/server/comments/api.ts';
 import type { RateRule } from '../../src/server/rate-limit.ts';
-import { StoreUnavailableError, type CommentStore } from '../../src/server/store.ts';
+import type { CommentStore } from '../../src/server/comments/store/store.ts';
+import { StoreUnavailableError } from '../../src/server/db/errors.ts';
 import { ALWAYS, commentRecord, fakeClock, openPostgresStore, openSqliteStore, T0, type OpenedStore } from '../support/comments.ts';
 import { postgresAvailable } from '../support/postgres.ts';
 

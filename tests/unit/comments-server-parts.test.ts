@@ -8,7 +8,7 @@ import { BackupLineError, headerLine, itemLine, parseBackupLine } from '../../sr
 import { clientAddress, clientKey, createClientHasher, loadOrCreateSecret, newCommentId, newEditSecret, sameSecret } from '../../src/server/client-id.ts';
 import { ConfigError, readConfig } from '../../src/server/config.ts';
 import { admitByRate, COMMENT_RATE_RULES } from '../../src/server/rate-limit.ts';
-import type { ExportItem } from '../../src/server/store.ts';
+import type { ExportItem } from '../../src/server/comments/store/store.ts';
 import { commentRecord, T0 } from '../support/comments.ts';
 
 describe('admitByRate', () => {

@@ -3,9 +3,9 @@
  * skipped loudly without one, failing under CI).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PostgresCommentStore } from '../../src/server/postgres-store.ts';
-import { SqliteCommentStore } from '../../src/server/sqlite-store.ts';
-import type { CommentRecord, CommentStore, ExportItem, ThreadQuery } from '../../src/server/store.ts';
+import { PostgresCommentStore } from '../../src/server/comments/store/postgres.ts';
+import { SqliteCommentStore } from '../../src/server/comments/store/sqlite.ts';
+import type { CommentRecord, CommentStore, ExportItem, ThreadQuery } from '../../src/server/comments/store/store.ts';
 import { ALWAYS, commentRecord, openPostgresStore, openSqliteStore, T0, type OpenedStore } from '../support/comments.ts';
 import { postgresAvailable } from '../support/postgres.ts';
 

@@ -1,9 +1,9 @@
 /** What each engine adds under the contract: SQLite's pragmas and lock handling, PostgreSQL's unreachable server. */
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PostgresCommentStore } from '../../src/server/postgres-store.ts';
-import { SqliteCommentStore } from '../../src/server/sqlite-store.ts';
-import { StoreUnavailableError } from '../../src/server/store.ts';
+import { PostgresCommentStore } from '../../src/server/comments/store/postgres.ts';
+import { SqliteCommentStore } from '../../src/server/comments/store/sqlite.ts';
+import { StoreUnavailableError } from '../../src/server/db/errors.ts';
 import { ALWAYS, commentRecord, openSqliteStore, type OpenedStore } from '../support/comments.ts';
 
 describe('SQLite store', () => {

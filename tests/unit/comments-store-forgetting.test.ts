@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eraseExpired, RETENTION_SWEEP_INTERVAL_MS, startRetention } from '../../src/server/retention.ts';
-import type { CommentRecord, CommentStore, ExportItem } from '../../src/server/store.ts';
+import type { CommentRecord, CommentStore, ExportItem } from '../../src/server/comments/store/store.ts';
 import { ALWAYS, commentRecord, fakeClock, openPostgresStore, openSqliteStore, T0, type OpenedStore } from '../support/comments.ts';
 import { postgresAvailable } from '../support/postgres.ts';
 

@@ -5,7 +5,7 @@ import { MESSAGE_KEEP_MS, MESSAGES_PAGE_SIZE } from '../../src/lib/contact/limit
 import { createClientHasher } from '../../src/server/client-id.ts';
 import { CONTACT_BODY_LIMIT_BYTES, CONTACT_RATE_RULES, createContactApi, type ContactApi, type ContactDeps } from '../../src/server/contact/http.ts';
 import type { MessageStore } from '../../src/server/contact/store.ts';
-import { StoreUnavailableError } from '../../src/server/store.ts';
+import { StoreUnavailableError } from '../../src/server/db/errors.ts';
 import { ADMIN_LOGIN_BACKOFF, FailureBackoff } from '../../src/server/throttle.ts';
 import { fakeClock, T0 } from '../support/comments.ts';
 import { openSqliteMessages, type OpenedMessageStore } from '../support/contact.ts';

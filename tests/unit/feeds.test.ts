@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { atomFeed, xmlEscape } from '../../src/lib/feeds/atom.ts';
 import { commentsFeedPath, pageOfCommentsFeed, SITE_COMMENTS_FEED } from '../../src/lib/feeds/paths.ts';
 import { createFeedsApi, FEED_ENTRIES, type FeedsApi } from '../../src/server/feeds.ts';
-import type { CommentStore } from '../../src/server/store.ts';
+import type { CommentStore } from '../../src/server/comments/store/store.ts';
 import { ALWAYS, commentRecord, fakeClock, openPostgresStore, openSqliteStore, T0, type OpenedStore } from '../support/comments.ts';
 import { postgresAvailable } from '../support/postgres.ts';
 

@@ -13,7 +13,7 @@ import { PostgresNotifyOutbox } from '../../src/server/notify/postgres-outbox.ts
 import { NotifySender } from '../../src/server/notify/sender.ts';
 import { SqliteNotifyOutbox } from '../../src/server/notify/sqlite-outbox.ts';
 import { webhookChannel } from '../../src/server/notify/webhook.ts';
-import type { CommentStore } from '../../src/server/store.ts';
+import type { CommentStore } from '../../src/server/comments/store/store.ts';
 import { ALWAYS, commentRecord, fakeClock, openPostgresStore, openSqliteStore, T0, type OpenedStore } from '../support/comments.ts';
 import { recordingTimers, startMailServer, startWebhookReceiver, type MailServer, type WebhookReceiver } from '../support/notify.ts';
 import { postgresAvailable } from '../support/postgres.ts';

@@ -1,4 +1,4 @@
-/** SQLite group commit (src/server/sqlite-group-commit.ts): writes of one turn share one commit, each on its own. */
+/** SQLite group commit (src/server/db/sqlite-group-commit.ts): writes of one turn share one commit, each on its own. */
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ALWAYS, commentRecord, openSqliteStore, type OpenedStore } from '../support/comments.ts';

@@ -75,18 +75,27 @@ export interface ErrorResponse {
   error: { code: string; message: string; field?: string };
 }
 
-/** A comment as the site owner sees it in the moderation queues. */
-export interface AdminComment {
+/**
+ * What the owner's view of a comment shares with the stored comment (src/server/comments/store/store.ts): `Time` is
+ * ISO 8601 text in the API, milliseconds in storage.
+ */
+export interface CommentFields<Time> {
   id: string;
+  /** Canonical page path, with a trailing slash: `/steps/take-time/`. */
   page: string;
+  /** Top-level comment this replies to; replies are one level deep. */
   parentId: string | null;
   name: string;
   text: string;
   status: CommentStatus;
-  createdAt: string;
-  editedAt: string | null;
+  createdAt: Time;
+  editedAt: Time | null;
   /** Reports from different clients since the owner last reviewed it; 3 or more hide it. */
   openReports: number;
+}
+
+/** A comment as the site owner sees it in the moderation queues. */
+export interface AdminComment extends CommentFields<string> {
   /** The reasons given with those reports, newest first (may be empty strings). */
   reportReasons: string[];
 }

@@ -28,3 +28,12 @@ export function statusAfterEdit(policy: ModerationPolicy, current: CommentStatus
 export function isVisible(status: CommentStatus, openReports: number): boolean {
   return status === 'published' && openReports < REPORTS_TO_HIDE;
 }
+
+/**
+ * The same rule as SQL, for the comments row `alias`, in both dialects the stores speak: what isVisible says of a
+ * record, this says in a WHERE clause. The threshold is written into the text, so it must be a whole number.
+ */
+export function visibleSql(alias: string, reportsToHide: number = REPORTS_TO_HIDE): string {
+  if (!Number.isSafeInteger(reportsToHide)) throw new RangeError(`reportsToHide must be a whole number, not ${reportsToHide}`);
+  return `(${alias}.status = 'published' AND ${alias}.open_reports < ${reportsToHide})`;
+}

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { handleApiRequest } from '../../server/runtime.ts';
+import { handleAnyApiRequest } from '../../server/api.ts';
 
-/** Any other path under /api/: answered by the comments API as a JSON 404. */
+/** Every path under /api/, served on demand by the Node server; src/server/api.ts hands it to its service. */
 export const prerender = false;
-export const ALL: APIRoute = handleApiRequest;
+export const ALL: APIRoute = handleAnyApiRequest;

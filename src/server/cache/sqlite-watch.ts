@@ -4,7 +4,7 @@
  * the versions already read are still right and cost no query.
  */
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import { guardBusy } from '../sqlite-database.ts';
+import { guardBusy } from '../db/sqlite.ts';
 import type { ChangeWatch } from './change-watch.ts';
 
 export class SqliteChangeWatch implements ChangeWatch {

@@ -8,15 +8,13 @@ import { MESSAGE_KEEP_MS, MESSAGES_PAGE_SIZE } from '../../lib/contact/limits.ts
 import { decodeCursor, encodeCursor } from '../../lib/comments/cursor.ts';
 import { COMMENT_ID_PATTERN } from '../../lib/comments/limits.ts';
 import { requireAdminToken } from '../admin-auth.ts';
-import { routeFor, type Route } from '../router.ts';
+import { serveRoutes, type Handler, type RequestMeta, type Route } from '../router.ts';
 import { ADMIN_LOGIN_BACKOFF, FailureBackoff } from '../throttle.ts';
 import { clientAddress, newCommentId } from '../client-id.ts';
 import type { CommentsConfig } from '../config.ts';
 import { admitByRate, rateLookback, type RateRule } from '../rate-limit.ts';
-import { parseEmpty, type Checked } from '../requests.ts';
-import { badField, checkOrigin, errorResponse, HttpError, json, readJsonBody } from '../respond.ts';
-import { StoreUnavailableError } from '../store.ts';
-import type { RequestMeta } from '../http.ts';
+import { expectValid, parseEmpty } from '../request-body.ts';
+import { badField, checkOrigin, HttpError, json, readJsonBody } from '../respond.ts';
 import { parseNewMessage, parseReadChange } from './requests.ts';
 import type { MessageRecord, MessageStore } from './store.ts';
 
@@ -53,14 +51,7 @@ export interface ContactApi {
   eraseExpired(): Promise<number>;
 }
 
-type Handler = (request: Request, meta: RequestMeta, id: string) => Promise<Response>;
-
 const iso = (time: number) => new Date(time).toISOString();
-
-function expectValid<T>(checked: Checked<T>): T {
-  if (!checked.ok) throw badField(checked.field, checked.message);
-  return checked.value;
-}
 
 const noSuchMessage = () => new HttpError(404, 'not_found', 'There is no such message.');
 
@@ -153,7 +144,7 @@ export function createContactApi(deps: ContactDeps): ContactApi {
     });
   };
 
-  const markMessage: Handler = async (request, meta, id) => {
+  const markMessage: Handler = async (request, meta, [id = '']) => {
     checkOrigin(request, config.siteOrigin);
     requireOwner(request, meta);
     const { read } = expectValid(parseReadChange(await readJsonBody(request)));
@@ -163,7 +154,7 @@ export function createContactApi(deps: ContactDeps): ContactApi {
     return json(body);
   };
 
-  const eraseMessage: Handler = async (request, meta, id) => {
+  const eraseMessage: Handler = async (request, meta, [id = '']) => {
     checkOrigin(request, config.siteOrigin);
     requireOwner(request, meta);
     expectValid(parseEmpty(await readJsonBody(request)));
@@ -179,24 +170,8 @@ export function createContactApi(deps: ContactDeps): ContactApi {
     { pattern: /^\/api\/admin\/contact\/([^/]+)$/, methods: { PATCH: markMessage, DELETE: eraseMessage } },
   ];
 
-  async function dispatch(request: Request, meta: RequestMeta): Promise<Response> {
-    const { handler, params } = routeFor(routes, request);
-    return handler(request, meta, params[0] ?? '');
-  }
-
   return {
     eraseExpired,
-    async fetch(request, meta) {
-      try {
-        return await dispatch(request, meta);
-      } catch (error) {
-        if (error instanceof HttpError) return errorResponse(error);
-        logError(error);
-        if (error instanceof StoreUnavailableError) {
-          return errorResponse(new HttpError(503, 'unavailable', 'Messages are busy right now; try again in a moment.', { headers: { 'Retry-After': '2' } }));
-        }
-        return errorResponse(new HttpError(500, 'internal', 'Something went wrong on our side.'));
-      }
-    },
+    fetch: serveRoutes(routes, { logError, busy: 'Messages are busy right now; try again in a moment.' }),
   };
 }

@@ -1,31 +1,12 @@
 /** MessageStore in the comments' PostgreSQL database, through a small pool of its own. */
 import type postgres from 'postgres';
-import type { Migration } from '../migration.ts';
-import { MigratedPool } from '../postgres-database.ts';
-import type { Admission, RateGuard, ListPosition } from '../store.ts';
+import { MigratedPool, millis, millisOrNull, timeOrNull } from '../db/postgres.ts';
+import type { Admission, RateGuard, ListPosition } from '../db/guards.ts';
+import { contactMigrations } from './schema.ts';
 import type { MessagePage, MessageRecord, MessageStore } from './store.ts';
 
 /** Serialises this table's migrations across processes; differs from the comments' key so neither waits on the other. */
 const MIGRATION_LOCK = 7_246_031_002;
-
-const MIGRATIONS: readonly Migration[] = [
-  {
-    version: 1,
-    sql: `
-      CREATE TABLE contact_messages (
-        id text PRIMARY KEY,
-        name text NOT NULL,
-        reply_to text NOT NULL,
-        text text NOT NULL,
-        created_at timestamptz(3) NOT NULL,
-        read_at timestamptz(3),
-        client_hash text NOT NULL
-      );
-      CREATE INDEX contact_messages_newest ON contact_messages (created_at, id);
-      CREATE INDEX contact_messages_client ON contact_messages (client_hash, created_at);
-    `,
-  },
-];
 
 type Sql = postgres.Sql;
 type Row = postgres.Row;
@@ -36,8 +17,8 @@ function toRecord(row: Row): MessageRecord {
     name: row['name'] as string,
     replyTo: row['reply_to'] as string,
     text: row['text'] as string,
-    createdAt: (row['created_at'] as Date).getTime(),
-    readAt: row['read_at'] === null ? null : (row['read_at'] as Date).getTime(),
+    createdAt: millis(row['created_at']),
+    readAt: millisOrNull(row['read_at']),
     clientHash: row['client_hash'] as string,
   };
 }
@@ -53,7 +34,7 @@ export class PostgresMessageStore implements MessageStore {
       applicationName: 'back-together-contact',
       migrationLock: MIGRATION_LOCK,
       versionTable: 'contact_migrations',
-      migrations: MIGRATIONS,
+      migrations: contactMigrations('postgres'),
       what: 'the messages database',
     });
   }
@@ -71,12 +52,12 @@ export class PostgresMessageStore implements MessageStore {
           SELECT created_at FROM contact_messages
           WHERE client_hash = ${record.clientHash} AND created_at > ${new Date(guard.since)}
           ORDER BY created_at`;
-        const admission = guard.admit(recent.map((row) => (row['created_at'] as Date).getTime()));
+        const admission = guard.admit(recent.map((row) => millis(row['created_at'])));
         if (admission.admitted) {
           await tx`
             INSERT INTO contact_messages (id, name, reply_to, text, created_at, read_at, client_hash)
             VALUES (${record.id}, ${record.name}, ${record.replyTo}, ${record.text}, ${new Date(record.createdAt)},
-                    ${record.readAt === null ? null : new Date(record.readAt)}, ${record.clientHash})`;
+                    ${timeOrNull(record.readAt)}, ${record.clientHash})`;
         }
         return admission;
       }),
@@ -104,7 +85,7 @@ export class PostgresMessageStore implements MessageStore {
   async setRead(id: string, readAt: number | null): Promise<MessageRecord | null> {
     return this.#guard(async (sql) => {
       const [row] = await sql`
-        UPDATE contact_messages SET read_at = ${readAt === null ? null : new Date(readAt)} WHERE id = ${id} RETURNING *`;
+        UPDATE contact_messages SET read_at = ${timeOrNull(readAt)} WHERE id = ${id} RETURNING *`;
       return row ? toRecord(row) : null;
     });
   }

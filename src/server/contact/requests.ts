@@ -1,47 +1,24 @@
-/** Checks the bodies of contact requests field by field, so every rejection names the field at fault. */
+/** The bodies the contact API takes, as zod schemas (see request-body.ts for how a rejection names its field). */
+import { z } from 'astro/zod';
 import { nameProblem, textProblem } from '../../lib/comments/validation.ts';
 import { replyToProblem } from '../../lib/contact/validation.ts';
-import { fieldsOf, invalid, optionalString, requiredString, type Checked } from '../requests.ts';
+import { checkBody, optionalString, requiredString, without, type Checked } from '../request-body.ts';
 
-export interface NewMessageBody {
+/** Fields in the order they are checked: the first at fault is the one named. */
+const NEW_MESSAGE = z.strictObject({
+  text: without(requiredString('text'), textProblem),
   /** Trimmed; empty when not given. */
-  name: string;
+  name: without(optionalString('name'), (name) => nameProblem(name ?? '')).transform((name) => (name ?? '').trim()),
   /** Trimmed; empty when not given. */
-  replyTo: string;
-  text: string;
+  replyTo: without(optionalString('replyTo'), (replyTo) => replyToProblem(replyTo ?? '')).transform((replyTo) => (replyTo ?? '').trim()),
   /** Hidden form field that people leave empty; anything in it marks the post as a bot's. */
-  honeypot: string;
-}
-
-export function parseNewMessage(body: unknown): Checked<NewMessageBody> {
-  const checked = fieldsOf(body, ['name', 'replyTo', 'text', 'honeypot']);
-  if (!checked.ok) return checked;
-  const fields = checked.value;
-  const text = requiredString(fields, 'text');
-  if (!text.ok) return text;
-  const textIssue = textProblem(text.value);
-  if (textIssue !== null) return invalid('text', textIssue);
-  const name = optionalString(fields, 'name');
-  if (!name.ok) return name;
-  const nameIssue = nameProblem(name.value ?? '');
-  if (nameIssue !== null) return invalid('name', nameIssue);
-  const replyTo = optionalString(fields, 'replyTo');
-  if (!replyTo.ok) return replyTo;
-  const replyToIssue = replyToProblem(replyTo.value ?? '');
-  if (replyToIssue !== null) return invalid('replyTo', replyToIssue);
-  const honeypot = optionalString(fields, 'honeypot');
-  if (!honeypot.ok) return honeypot;
-  return {
-    ok: true,
-    value: { name: (name.value ?? '').trim(), replyTo: (replyTo.value ?? '').trim(), text: text.value, honeypot: honeypot.value ?? '' },
-  };
-}
+  honeypot: optionalString('honeypot').transform((value) => value ?? ''),
+});
 
 /** `PATCH /api/admin/contact/<id>`: `{ read: true | false }`. */
-export function parseReadChange(body: unknown): Checked<{ read: boolean }> {
-  const checked = fieldsOf(body, ['read']);
-  if (!checked.ok) return checked;
-  const read = checked.value['read'];
-  if (typeof read !== 'boolean') return invalid('read', 'read is required: true or false.');
-  return { ok: true, value: { read } };
-}
+const READ_CHANGE = z.strictObject({ read: z.boolean({ error: 'read is required: true or false.' }) });
+
+export type NewMessageBody = z.infer<typeof NEW_MESSAGE>;
+
+export const parseNewMessage = (body: unknown): Checked<NewMessageBody> => checkBody(NEW_MESSAGE, body);
+export const parseReadChange = (body: unknown): Checked<{ read: boolean }> => checkBody(READ_CHANGE, body);

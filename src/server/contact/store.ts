@@ -2,7 +2,7 @@
  * Where private messages live: a table of their own in the comments database (SQLite file or PostgreSQL), with
  * its own migrations, so the comment schema and this one change independently.
  */
-import type { Admission, RateGuard, ListPosition } from '../store.ts';
+import type { Admission, RateGuard, ListPosition } from '../db/guards.ts';
 
 /** A message as stored. Times are milliseconds since the epoch. */
 export interface MessageRecord {

@@ -8,58 +8,39 @@
  * - `notify_outbox`: events waiting to be told, one row per channel. No client hash and no comment text: only the
  *   kind, the page, the comment id and the time. A delivered row is deleted.
  */
+import { COLUMN_TYPES, type Dialect } from '../db/dialect.ts';
 
-export const NOTIFY_SQLITE_SCHEMA = `
+/** The outbox tables as a migration of the comment store in `dialect`; times are milliseconds in both. */
+export function notifySchema(dialect: Dialect): string {
+  const t = COLUMN_TYPES[dialect];
+  return `
   CREATE TABLE notify_channels (
-    channel TEXT PRIMARY KEY,
-    claim_token TEXT,
-    lease_until INTEGER,
-    next_attempt_at INTEGER NOT NULL DEFAULT 0,
-    failures INTEGER NOT NULL DEFAULT 0,
-    last_attempt_at INTEGER,
-    last_sent_at INTEGER,
-    last_outcome TEXT CHECK (last_outcome IN ('sent', 'failed')),
-    last_detail TEXT
-  ) STRICT;
+    channel ${t.text} PRIMARY KEY,
+    claim_token ${t.text},
+    lease_until ${t.epochMs},
+    next_attempt_at ${t.epochMs} NOT NULL DEFAULT 0,
+    failures ${t.integer} NOT NULL DEFAULT 0,
+    last_attempt_at ${t.epochMs},
+    last_sent_at ${t.epochMs},
+    last_outcome ${t.text} CHECK (last_outcome IN ('sent', 'failed')),
+    last_detail ${t.text}
+  )${t.strict};
   CREATE TABLE notify_outbox (
-    id INTEGER PRIMARY KEY,
-    channel TEXT NOT NULL,
-    kind TEXT NOT NULL CHECK (kind IN ('pending', 'hidden')),
-    page TEXT NOT NULL,
-    comment_id TEXT NOT NULL,
-    created_at INTEGER NOT NULL
-  ) STRICT;
+    id ${t.serialKey},
+    channel ${t.text} NOT NULL,
+    kind ${t.text} NOT NULL CHECK (kind IN ('pending', 'hidden')),
+    page ${t.text} NOT NULL,
+    comment_id ${t.text} NOT NULL,
+    created_at ${t.epochMs} NOT NULL
+  )${t.strict};
   CREATE INDEX notify_outbox_channel ON notify_outbox (channel, id);
   CREATE INDEX notify_outbox_created ON notify_outbox (created_at);
 `;
-
-export const NOTIFY_POSTGRES_SCHEMA = `
-  CREATE TABLE notify_channels (
-    channel text PRIMARY KEY,
-    claim_token text,
-    lease_until bigint,
-    next_attempt_at bigint NOT NULL DEFAULT 0,
-    failures integer NOT NULL DEFAULT 0,
-    last_attempt_at bigint,
-    last_sent_at bigint,
-    last_outcome text CHECK (last_outcome IN ('sent', 'failed')),
-    last_detail text
-  );
-  CREATE TABLE notify_outbox (
-    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    channel text NOT NULL,
-    kind text NOT NULL CHECK (kind IN ('pending', 'hidden')),
-    page text NOT NULL,
-    comment_id text NOT NULL,
-    created_at bigint NOT NULL
-  );
-  CREATE INDEX notify_outbox_channel ON notify_outbox (channel, id);
-  CREATE INDEX notify_outbox_created ON notify_outbox (created_at);
-`;
+}
 
 /**
  * Queues an event for every channel set up (none: nothing is stored). Named parameters for node:sqlite;
- * PostgreSQL uses the same statement with positional ones (see postgres-store.ts).
+ * PostgreSQL uses the same statement with positional ones (see comments/store/postgres-writes.ts).
  */
 export const QUEUE_OWNER_EVENT_SQLITE = `
   INSERT INTO notify_outbox (channel, kind, page, comment_id, created_at)

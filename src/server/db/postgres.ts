@@ -1,7 +1,7 @@
 /** What every store on PostgreSQL needs: which failures are worth a retry, and versioned migrations. */
 import postgres from 'postgres';
 import type { Migration } from './migration.ts';
-import { StoreUnavailableError } from './store.ts';
+import { StoreUnavailableError } from './errors.ts';
 
 /** Failures worth a retry: the server unreachable or restarting, out of connections, a lock or serialisation conflict. */
 export function isTransient(error: unknown): boolean {
@@ -78,3 +78,9 @@ export class MigratedPool {
     }
   }
 }
+
+/** A timestamptz column as milliseconds since the epoch, as every store hands times out. */
+export const millis = (value: unknown): number => (value as Date).getTime();
+export const millisOrNull = (value: unknown): number | null => (value === null ? null : millis(value));
+/** Milliseconds as a timestamptz parameter. */
+export const timeOrNull = (time: number | null): Date | null => (time === null ? null : new Date(time));

@@ -1,7 +1,7 @@
 /** Opens the store the settings ask for: PostgreSQL when DATABASE_URL is set, otherwise the SQLite file. */
-import type { CommentsConfig } from './config.ts';
-import { PostgresCommentStore } from './postgres-store.ts';
-import { SqliteCommentStore } from './sqlite-store.ts';
+import type { CommentsConfig } from '../../config.ts';
+import { PostgresCommentStore } from './postgres.ts';
+import { SqliteCommentStore } from './sqlite.ts';
 import type { CommentStore } from './store.ts';
 
 export function openStore(config: Pick<CommentsConfig, 'databaseUrl' | 'sqlitePath'>): CommentStore {

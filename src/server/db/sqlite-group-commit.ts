@@ -7,7 +7,7 @@
  * yet on disk.
  */
 import type { DatabaseSync } from 'node:sqlite';
-import { guardBusy } from './sqlite-database.ts';
+import { guardBusy } from './sqlite.ts';
 
 interface Waiting {
   acknowledge: () => void;

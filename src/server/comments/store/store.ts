@@ -1,26 +1,15 @@
-/** The storage side of comments: one interface, implemented by sqlite-store.ts and postgres-store.ts. */
-import type { AdminQueue } from '../lib/comments/api-types.ts';
-import type { ThreadSort } from '../lib/comments/cursor.ts';
-import type { CommentStatus } from '../lib/comments/moderation.ts';
+/** The storage side of comments: one interface, implemented by sqlite.ts and postgres.ts beside it. */
+import type { AdminQueue, CommentFields } from '../../../lib/comments/api-types.ts';
+import type { ThreadSort } from '../../../lib/comments/cursor.ts';
+import type { CommentStatus } from '../../../lib/comments/moderation.ts';
+import type { Admission, ListPosition, RateGuard } from '../../db/guards.ts';
 
 /** A comment as stored. Times are milliseconds since the epoch in both stores, so moves keep them exactly. */
-export interface CommentRecord {
-  id: string;
-  /** Canonical page path, with a trailing slash: `/steps/take-time/`. */
-  page: string;
-  /** Top-level comment this replies to; replies are one level deep. */
-  parentId: string | null;
-  name: string;
-  text: string;
-  status: CommentStatus;
-  createdAt: number;
-  editedAt: number | null;
+export interface CommentRecord extends CommentFields<number> {
   /** SHA-256 (hex) of the edit secret handed to the author. */
   secretHash: string;
   /** Keyed hash of the poster's address: for rate limits and report counting, never the address itself. */
   clientHash: string;
-  /** Reports from different clients since the owner last reviewed the comment. */
-  openReports: number;
 }
 
 /** One reader's report of one comment. `open` until the owner reviews the comment. */
@@ -35,12 +24,6 @@ export interface ReportRecord {
 /** A comment in a moderation queue, with the reasons of its open reports. */
 export interface QueuedComment extends CommentRecord {
   reportReasons: string[];
-}
-
-/** Position in an ordered list of comments: strictly after this one. */
-export interface ListPosition {
-  createdAt: number;
-  id: string;
 }
 
 export interface ThreadQuery {
@@ -81,12 +64,6 @@ export interface ThreadRows {
   total: number;
 }
 
-/**
- * A verdict on a new comment or report: admitted, refused by a rate limit (retry later), or refused because the
- * thread it replies to is full.
- */
-export type Admission = { admitted: true } | { admitted: false; retryAfterMs: number } | { admitted: false; threadFull: true };
-
 export interface InsertGuard {
   /** Look at the poster's comments created after this time. */
   since: number;
@@ -95,12 +72,6 @@ export interface InsertGuard {
    * the thread already has (published or waiting; 0 for a top-level comment).
    */
   admit: (recentCreatedAts: number[], threadReplies: number) => Admission;
-}
-
-/** A rate limit decided inside a write's transaction from the times of the client's earlier writes of that kind. */
-export interface RateGuard {
-  since: number;
-  admit: (recentTimes: number[]) => Admission;
 }
 
 /** A status change; `reviewed` closes the comment's open reports; `at` is when (hidden comments are erased later). */
@@ -157,11 +128,6 @@ export interface CommentStore {
   exportAll(): AsyncIterable<ExportItem>;
   importItems(items: Iterable<ExportItem> | AsyncIterable<ExportItem>): Promise<ImportResult>;
   close(): Promise<void>;
-}
-
-/** The store could not get to its data in time (a lock held too long, the database unreachable); worth a retry. */
-export class StoreUnavailableError extends Error {
-  override readonly name = 'StoreUnavailableError';
 }
 
 /** What an erased placeholder keeps instead of its hashes: they match no edit secret and no client. */
