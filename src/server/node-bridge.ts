@@ -34,7 +34,7 @@ export async function webRequestOf(req: IncomingMessage, cap = REQUEST_BODY_CAP)
   for (let index = 0; index + 1 < req.rawHeaders.length; index += 2) headers.append(req.rawHeaders[index]!, req.rawHeaders[index + 1]!);
   const body = await bodyOf(req, cap);
   const init: RequestInit = { method: req.method ?? 'GET', headers };
-  if (body) init.body = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  if (body) init.body = new Uint8Array(body);
   return new Request(url, init);
 }
 
