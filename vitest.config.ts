@@ -20,8 +20,10 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // Two cores: one Chromium per worker is plenty.
+          // Two cores: one Chromium per worker is plenty. Files share their worker (no fresh process per file),
+          // so the worker's Chromium (tests/support/browser.ts) and parsed pages serve every file it runs.
           maxWorkers: 2,
+          isolate: false,
         },
       },
     ],

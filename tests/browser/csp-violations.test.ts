@@ -1,27 +1,14 @@
 /**
- * With the Content-Security-Policy on (header from the Node server and <meta> in every page), every page and island
- * works: this visits every page, searches, takes a quiz, marks a step done, writes a reflection, posts a comment
- * and makes the calendar reminder, and fails on any securitypolicyviolation event or CSP console message.
+ * With the Content-Security-Policy on (header from the Node server and <meta> in every page), every island works:
+ * this searches, takes a quiz, marks a step done, writes a reflection, posts a comment and makes the calendar
+ * reminder, and fails on any securitypolicyviolation event or CSP console message. That every page loads without
+ * one is checked by the crawl in every-page.test.ts, with the same recorder.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchBrowser, type Browser, type BrowserContext, type Page } from '../support/browser';
+import { cspConsoleMessage, recordCspViolations, takeCspViolations } from '../support/crawl';
 import { hydrateAllIslands } from '../support/islands';
 import { startServer, type RunningServer } from '../support/server';
-import { everyPagePath } from '../support/sitemap';
-
-
-interface Violation {
-  page: string;
-  directive: string;
-  blocked: string;
-  sample: string;
-}
-
-declare global {
-  interface Window {
-    cspViolations: Omit<Violation, 'page'>[];
-  }
-}
 
 describe.skipIf(!hasChromium)('the Content-Security-Policy in Chromium', () => {
   let server: RunningServer;
@@ -33,9 +20,7 @@ describe.skipIf(!hasChromium)('the Content-Security-Policy in Chromium', () => {
 
   /** Collects the violations the current document recorded. */
   async function collect(): Promise<void> {
-    const violations = await page.evaluate(() => window.cspViolations ?? []);
-    for (const violation of violations) problems.push(`${new URL(page.url()).pathname}: ${JSON.stringify(violation)}`);
-    await page.evaluate(() => (window.cspViolations = []));
+    for (const violation of await takeCspViolations(page)) problems.push(`${new URL(page.url()).pathname}: ${violation}`);
   }
 
   async function visit(path: string): Promise<void> {
@@ -46,19 +31,11 @@ describe.skipIf(!hasChromium)('the Content-Security-Policy in Chromium', () => {
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer({ env: { COMMENTS_MODERATION: 'none' } }), launchBrowser()]);
     context = await browser.newContext({ acceptDownloads: true });
-    // Before any script of the page: record every violation the document sees.
-    await context.addInitScript(() => {
-      window.cspViolations = [];
-      addEventListener(
-        'securitypolicyviolation',
-        (event) => window.cspViolations.push({ directive: event.effectiveDirective, blocked: event.blockedURI, sample: event.sample }),
-        true,
-      );
-    });
+    await recordCspViolations(context);
     page = await context.newPage();
     page.on('console', (message) => {
       const text = message.text();
-      if (/Content[- ]Security[- ]Policy|Refused to|Pagefind web worker/i.test(text)) problems.push(`${page.url()} console.${message.type()}: ${text}`);
+      if (cspConsoleMessage.test(text)) problems.push(`${page.url()} console.${message.type()}: ${text}`);
     });
   });
   afterAll(async () => {
@@ -84,16 +61,6 @@ describe.skipIf(!hasChromium)('the Content-Security-Policy in Chromium', () => {
     await page.evaluate(() => (window.cspViolations = []));
     problems.length = 0;
   });
-
-  it('lets every page of the sitemap, the pages it leaves out and the not-found page run', async () => {
-    const paths = [...everyPagePath(), '/no-such-page/'];
-    expect(paths.length).toBeGreaterThan(10);
-    for (const path of paths) {
-      await visit(path);
-      await collect();
-    }
-    expect(problems).toEqual([]);
-  }, 300_000); // every built page with its islands running: well over the default minute
 
   it('lets search run, on the search page and in the header dialog (Pagefind: worker and WebAssembly)', async () => {
     await visit('/search/?q=month');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { axeViolations, describeViolations, hasChromium, watchPage } from '../support/browser';
-import { sitemapPaths } from '../support/sitemap';
+import { hasChromium } from '../support/browser';
 import { siteInChromium } from '../support/suite';
 
+/** Keyboard, theme and the not-found page; axe, errors and 320 px on every page are checked by the crawl in every-page.test.ts. */
 describe.skipIf(!hasChromium)('reading the guide in Chromium', () => {
   const site = siteInChromium();
 
@@ -66,23 +66,6 @@ describe.skipIf(!hasChromium)('reading the guide in Chromium', () => {
     await context.close();
   });
 
-  it('loads every page of the sitemap without errors and without sideways scrolling at 320 px', async () => {
-    const context = await site.browser.newContext({ viewport: { width: 320, height: 640 } });
-    const page = await context.newPage();
-    const watch = watchPage(page);
-    const overflowing: string[] = [];
-    for (const path of sitemapPaths()) {
-      const response = await page.goto(`${site.server.url}${path}`);
-      expect(response?.status(), path).toBe(200);
-      await page.evaluate(() => document.fonts.ready);
-      const tooWide = await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
-      if (tooWide) overflowing.push(path);
-    }
-    expect(overflowing).toEqual([]);
-    expect(watch.errors).toEqual([]);
-    await context.close();
-  });
-
   it('serves the helpful 404 page for unknown paths', async () => {
     const page = await site.browser.newPage();
     const response = await page.goto(`${site.server.url}/steps/no-such-step/`);
@@ -91,19 +74,4 @@ describe.skipIf(!hasChromium)('reading the guide in Chromium', () => {
     expect(await page.locator('main a[href="/steps/understand-why/"]').count()).toBe(1);
     await page.close();
   });
-
-  for (const colorScheme of ['light', 'dark'] as const) {
-    it(`passes axe on every page of the sitemap in the ${colorScheme} theme`, async () => {
-      const context = await site.browser.newContext({ colorScheme });
-      const page = await context.newPage();
-      const failures: string[] = [];
-      for (const path of sitemapPaths()) {
-        await page.goto(`${site.server.url}${path}`);
-        const violations = await axeViolations(page);
-        if (violations.length) failures.push(`${path}\n${describeViolations(violations)}`);
-      }
-      expect(failures.join('\n\n')).toBe('');
-      await context.close();
-    });
-  }
 });

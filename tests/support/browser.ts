@@ -24,18 +24,59 @@ if (!hasChromium) {
   console.warn(message);
 }
 
+/** The worker's one Chromium, launched on first use; Playwright kills it when the worker process ends. */
+let workerChromium: Promise<Browser> | undefined;
+
+function sharedChromium(): Promise<Browser> {
+  if (!workerChromium) {
+    const launching = chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+    workerChromium = launching;
+    // A crashed browser is not handed to the next test file: that one launches a fresh one.
+    launching.then(
+      (browser) => browser.once('disconnected', () => (workerChromium = undefined)),
+      () => (workerChromium = undefined),
+    );
+  }
+  return workerChromium;
+}
+
 /**
- * Launches Debian's Chromium (never a downloaded browser). Its pages run without the site's offline service worker
- * unless a test asks for it (`newContext({ serviceWorkers: 'allow' })`): a worker answering from its cache hides
- * requests from `page.route`, and from the page-weight figures.
+ * Debian's Chromium (never a downloaded browser), shared by every test file of a vitest worker: launching it costs
+ * seconds, a fresh context costs milliseconds. Each caller gets its own view of it whose `close()` closes only the
+ * contexts and pages that caller opened, so test files stay isolated while the browser lives on.
+ * Its pages run without the site's offline service worker unless a test asks for it
+ * (`newContext({ serviceWorkers: 'allow' })`): a worker answering from its cache hides requests from `page.route`,
+ * and from the page-weight figures.
  */
 export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs, ...extraArgs], headless: true });
-  const newContext = browser.newContext.bind(browser);
-  const newPage = browser.newPage.bind(browser);
-  browser.newContext = (options = {}) => newContext({ serviceWorkers: 'block', ...options });
-  browser.newPage = (options = {}) => newPage({ serviceWorkers: 'block', ...options });
-  return browser;
+  // Extra flags (Lighthouse's debugging port) need a browser of their own; closing the view closes it.
+  const dedicated = extraArgs.length > 0 ? await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs, ...extraArgs], headless: true }) : undefined;
+  const browser = dedicated ?? (await sharedChromium());
+  const opened = new Set<BrowserContext>();
+  const track = (context: BrowserContext) => {
+    opened.add(context);
+    context.once('close', () => opened.delete(context));
+    return context;
+  };
+  const own: Pick<Browser, 'newContext' | 'newPage' | 'close'> = {
+    newContext: async (options = {}) => track(await browser.newContext({ serviceWorkers: 'block', ...options })),
+    newPage: async (options = {}) => {
+      const page = await browser.newPage({ serviceWorkers: 'block', ...options });
+      track(page.context());
+      return page;
+    },
+    close: async () => {
+      await Promise.all([...opened].map((context) => context.close()));
+      await dedicated?.close();
+    },
+  };
+  return new Proxy(browser, {
+    get(target, key) {
+      if (key in own) return own[key as keyof typeof own];
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 export interface PageWatch {

@@ -13,7 +13,7 @@ export async function hydrateAllIslands(page: Page): Promise<number> {
       // An island with nothing rendered on the server can only hydrate when its directive fires on its own.
       const target = island.firstElementChild ?? island.parentElement;
       target?.scrollIntoView({ block: 'center' });
-      await new Promise<void>((resolve) => {
+      await new Promise<void>((resolve, reject) => {
         const hydrated = () => !island.hasAttribute('ssr');
         if (hydrated()) return resolve();
         const observer = new MutationObserver(() => {
@@ -22,6 +22,8 @@ export async function hydrateAllIslands(page: Page): Promise<number> {
           resolve();
         });
         observer.observe(island, { attributes: true, attributeFilter: ['ssr'] });
+        // Not a wait: a failure that names the island and page, instead of the test's own timeout.
+        setTimeout(() => reject(new Error(`${island.getAttribute('component-url')} on ${location.pathname} did not hydrate within 30 s`)), 30_000);
       });
     }
     window.scrollTo(0, 0);
