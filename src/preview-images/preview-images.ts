@@ -40,39 +40,55 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
-/** A small pool of render workers; each is referenced only while it has work, so it never holds the build open. */
+/**
+ * A small pool of render workers, one image each at a time: the queue stays here, so a thousand cards asked for at
+ * once never sit in a worker's memory together. A worker is referenced only while it draws, so it never holds the
+ * build open.
+ */
 class RenderPool {
-  private readonly workers: { worker: Worker; busy: number }[];
-  private readonly pending = new Map<number, Pending>();
-  private nextId = 0;
+  private readonly idle: Worker[] = [];
+  private readonly queue: { job: PreviewImageJob; waiting: Pending }[] = [];
+  private readonly drawing = new Map<Worker, Pending>();
 
   constructor(workerPath: string, size: number) {
-    this.workers = Array.from({ length: size }, () => {
-      const entry = { worker: new Worker(workerPath), busy: 0 };
-      entry.worker.unref();
-      entry.worker.on('message', (message: { id: number; png?: Uint8Array<ArrayBuffer>; error?: string }) => {
-        if (--entry.busy === 0) entry.worker.unref();
-        const waiting = this.pending.get(message.id);
-        this.pending.delete(message.id);
+    for (let index = 0; index < size; index += 1) {
+      const worker = new Worker(workerPath);
+      worker.unref();
+      worker.on('message', (message: { png?: Uint8Array<ArrayBuffer>; error?: string }) => {
+        const waiting = this.drawing.get(worker);
+        this.drawing.delete(worker);
         if (message.png) waiting?.resolve(new Uint8Array(message.png));
         else waiting?.reject(new Error(`Preview image failed to render: ${message.error}`));
+        this.release(worker);
       });
-      entry.worker.on('error', (error) => {
-        for (const waiting of this.pending.values()) waiting.reject(error);
-        this.pending.clear();
+      worker.on('error', (error) => {
+        this.drawing.get(worker)?.reject(error);
+        this.drawing.delete(worker);
+        for (const { waiting } of this.queue.splice(0)) waiting.reject(error);
       });
-      return entry;
-    });
+      this.idle.push(worker);
+    }
   }
 
   render(job: PreviewImageJob): Promise<Uint8Array<ArrayBuffer>> {
-    const entry = this.workers.reduce((least, candidate) => (candidate.busy < least.busy ? candidate : least));
-    if (entry.busy++ === 0) entry.worker.ref();
-    const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      entry.worker.postMessage({ id, job });
+      this.queue.push({ job, waiting: { resolve, reject } });
+      const worker = this.idle.pop();
+      if (worker) this.release(worker);
     });
+  }
+
+  /** Gives a free worker the next card, or lets it rest. */
+  private release(worker: Worker): void {
+    const next = this.queue.shift();
+    if (!next) {
+      worker.unref();
+      this.idle.push(worker);
+      return;
+    }
+    worker.ref();
+    this.drawing.set(worker, next.waiting);
+    worker.postMessage({ id: 0, job: next.job });
   }
 }
 
