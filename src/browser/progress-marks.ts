@@ -1,9 +1,9 @@
 /**
  * Fills saved progress into server-rendered markup, a page script with no view of its own: the done mark on each step
  * in the step navigation and the home page list (`[data-step-href] [data-step-done-mark]`), and the "n of 9" count
- * (`[data-progress-count]`). What to show comes from src/lib/steps-done.ts. Follows changes from other tabs.
+ * (`[data-progress-count]`). What to show comes from src/lib/reader-state.ts. Follows changes from other tabs.
  */
-import { isStepDone, stepsDoneText } from '../lib/steps-done';
+import { isStepDone, stepsDoneText } from '../lib/reader-state';
 import { readerState } from '../stores/progress';
 
 readerState.subscribe((state) => {

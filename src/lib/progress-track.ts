@@ -4,9 +4,8 @@
  * progress track (src/components/ProgressTrack.astro, src/browser/progress-track.ts) draws what this returns.
  */
 import { daysBetween, formatDays, formatIsoDate, oneMonthMark } from './breakup-dates';
-import type { ReaderState } from './reader-state';
+import { isStepDone, type ReaderState } from './reader-state';
 import type { ReadPages } from './read-pages';
-import { isStepDone } from './steps-done';
 
 export interface TrackStopSource {
   href: string;

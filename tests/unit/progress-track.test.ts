@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeReadPages } from '../../src/lib/read-pages';
 import { monthTimeline, trackStops, type TrackStopSource } from '../../src/lib/progress-track';
-import { isStepDone, stepsDoneText } from '../../src/lib/steps-done';
-import { emptyState, withQuizResult, withStepDone } from '../../src/lib/reader-state';
+import { emptyState, isStepDone, stepsDoneText, withQuizResult, withStepDone } from '../../src/lib/reader-state';
 
 const stops: TrackStopSource[] = [
   { href: '/before-you-start/', label: 'Before you start', quizId: 'readiness' },

@@ -1,8 +1,7 @@
 /** "Your next step" on the progress page: what the reader's saved answers suggest, and how many steps are done. */
 import { formatIsoDate } from '../../lib/breakup-dates';
 import { recommendedNext, type StepSummary } from '../../lib/next-step';
-import type { ReaderState } from '../../lib/reader-state';
-import { stepsDoneText } from '../../lib/steps-done';
+import { stepsDoneText, type ReaderState } from '../../lib/reader-state';
 import type { QuizSummary } from './summaries';
 
 interface Props {
