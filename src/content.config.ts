@@ -7,24 +7,12 @@ import { quizSchema } from './lib/schemas/quiz';
 const idFromFileName = ({ entry }: { entry: string }) =>
   entry.replace(/\.(mdx|md|ya?ml)$/, '').replace(/^\d+-/, '');
 
-const steps = defineCollection({
-  loader: glob({ pattern: '*.mdx', base: './content/steps', generateId: idFromFileName }),
-  schema: stepFrontmatter,
-});
+/** Every file matching `pattern` in content/<folder>, each an entry named by its file. */
+const filesIn = (folder: string, pattern: string) => glob({ pattern, base: `./content/${folder}`, generateId: idFromFileName });
 
-const pages = defineCollection({
-  loader: glob({ pattern: '*.mdx', base: './content/pages', generateId: idFromFileName }),
-  schema: pageFrontmatter,
-});
-
-const articles = defineCollection({
-  loader: glob({ pattern: '*.mdx', base: './content/articles', generateId: idFromFileName }),
-  schema: articleFrontmatter,
-});
-
-const quizzes = defineCollection({
-  loader: glob({ pattern: '*.yaml', base: './content/quizzes', generateId: idFromFileName }),
-  schema: quizSchema,
-});
+const steps = defineCollection({ loader: filesIn('steps', '*.mdx'), schema: stepFrontmatter });
+const pages = defineCollection({ loader: filesIn('pages', '*.mdx'), schema: pageFrontmatter });
+const articles = defineCollection({ loader: filesIn('articles', '*.mdx'), schema: articleFrontmatter });
+const quizzes = defineCollection({ loader: filesIn('quizzes', '*.yaml'), schema: quizSchema });
 
 export const collections = { steps, pages, articles, quizzes };
