@@ -31,7 +31,7 @@ export class SqliteCommentStore implements store.CommentStore {
   /** A read: commits pending writes first, so it sees only what is on disk; lock time-outs become StoreUnavailableError. */
   #read<T>(work: () => T): T {
     this.#commits.commit();
-    return this.#read(work);
+    return this.#db.guard(work);
   }
 
   /** A write, committed with the other writes of this turn of the event loop (db/sqlite-group-commit.ts). */
