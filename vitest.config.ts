@@ -24,6 +24,9 @@ export default defineConfig({
           // so the worker's Chromium (tests/support/browser.ts) and parsed pages serve every file it runs.
           maxWorkers: 2,
           isolate: false,
+          // A poll waits for a page to catch up (an island hydrating, a store writing): a second is tight for a
+          // Chromium sharing two cores with the server and the other worker.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -31,6 +31,8 @@ export default function Comments({ page }: Props) {
   const [attempt, setAttempt] = useState(0);
   const { panels, loadFailed } = usePanels(writing, attempt);
   const online = useOnline();
+  // No answer at all is a lost connection too, whatever navigator.onLine says (it can stay true behind a dead link).
+  const unreachable = !online || (state.phase === 'failed' && state.failure?.code === 'network');
 
   useEffect(() => {
     setHydrated(true);
@@ -50,7 +52,7 @@ export default function Comments({ page }: Props) {
       <p class="comments-note">
         <a href={commentsFeedPath(pagePath)} type="application/atom+xml">Follow new comments in a feed reader</a>; no email needed.
       </p>
-      {!online && <p class="comments-offline">{OFFLINE_NOTE}</p>}
+      {unreachable && <p class="comments-offline">{OFFLINE_NOTE}</p>}
       {panels ? (
         <panels.CommentForm
           mode="new"
@@ -77,7 +79,7 @@ export default function Comments({ page }: Props) {
       {state.phase === 'loading' && <p class="comments-note">Loading comments…</p>}
       {state.phase === 'failed' && online && (
         <div class="comments-note comment-error">
-          <p>Comments could not be loaded. {state.failure?.message}</p>
+          {!unreachable && <p>Comments could not be loaded. {state.failure?.message}</p>}
           <button type="button" class="button button-quiet" onClick={() => void thread.load()}>
             Try again
           </button>

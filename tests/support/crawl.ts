@@ -93,6 +93,9 @@ async function visit(page: Page, record: PageRecord, origin: string, auditAxe: b
   await hydrateAllIslands(page);
   record.overflow = { loaded, hydrated: await overflowOf(page) };
   if (auditAxe) {
+    // Back at the top, as a reader arrives: hydrating scrolled to the comments, and axe judges the size and spacing of
+    // a target from what is drawn at its place on screen, which for a header scrolled out of view is something else.
+    await page.evaluate(() => window.scrollTo(0, 0));
     record.axe.light = await axeViolations(page);
     // The colours are CSS light-dark() values that follow the system setting live, so the same page serves both.
     await page.emulateMedia({ colorScheme: 'dark' });
