@@ -44,6 +44,19 @@ export default function Comments({ page }: Props) {
     if (online && state.phase === 'failed') void thread.load();
   }, [online]);
 
+  // No answer at all: try again by itself, sooner first, then every half minute at most (the browser may never say
+  // it is back online), so the thread appears once the connection does.
+  const [retries, setRetries] = useState(0);
+  useEffect(() => {
+    if (state.phase === 'ready') setRetries(0);
+    if (!(state.phase === 'failed' && state.failure?.code === 'network')) return undefined;
+    const timer = setTimeout(() => {
+      setRetries(retries + 1);
+      void thread.load();
+    }, Math.min(2_000 * 2 ** retries, 30_000));
+    return () => clearTimeout(timer);
+  }, [state.phase, state.failure]);
+
   const heading = state.phase === 'ready' && state.total > 0 ? `${state.total} ${state.total === 1 ? 'comment' : 'comments'}` : 'Comments';
 
   return (
