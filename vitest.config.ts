@@ -20,10 +20,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // Two cores: one Chromium per worker is plenty. Files share their worker (no fresh process per file),
-          // so the worker's Chromium (tests/support/browser.ts) and parsed pages serve every file it runs.
+          // Two cores: one Chromium per test file (tests/support/browser.ts), shared by the file's tests. Each file
+          // runs in a process of its own, so pages a file leaves behind never slow the next one down.
           maxWorkers: 2,
-          isolate: false,
           // A poll waits for a page to catch up (an island hydrating, a store writing): a second is tight for a
           // Chromium sharing two cores with the server and the other worker.
           expect: { poll: { timeout: 10_000 } },

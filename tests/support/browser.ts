@@ -24,7 +24,7 @@ if (!hasChromium) {
   console.warn(message);
 }
 
-/** The worker's one Chromium, launched on first use; Playwright kills it when the worker process ends. */
+/** The process's one Chromium, launched on first use; Playwright kills it when the process ends. */
 let workerChromium: Promise<Browser> | undefined;
 
 function sharedChromium(): Promise<Browser> {
@@ -41,9 +41,9 @@ function sharedChromium(): Promise<Browser> {
 }
 
 /**
- * Debian's Chromium (never a downloaded browser), shared by every test file of a vitest worker: launching it costs
+ * Debian's Chromium (never a downloaded browser), one per test process, shared by its tests: launching it costs
  * seconds, a fresh context costs milliseconds. Each caller gets its own view of it whose `close()` closes only the
- * contexts and pages that caller opened, so test files stay isolated while the browser lives on.
+ * contexts and pages that caller opened, so callers stay isolated while the browser lives on.
  * Its pages run without the site's offline service worker unless a test asks for it
  * (`newContext({ serviceWorkers: 'allow' })`): a worker answering from its cache hides requests from `page.route`,
  * and from the page-weight figures.
