@@ -4,6 +4,9 @@ import { defineConfig } from 'vitest/config';
 // and runs integration tests over the built HTML and real server, and browser tests in Chromium.
 export default defineConfig({
   test: {
+    // Both projects in one group, so unit files fill the gaps between site files. Three at once on two cores: a
+    // browser test spends most of its time waiting (page loads, network idle, hydration), a third file uses that time.
+    maxWorkers: 3,
     projects: [
       {
         test: {
@@ -20,9 +23,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // Two cores: one Chromium per test file (tests/support/browser.ts), shared by the file's tests. Each file
-          // runs in a process of its own, so pages a file leaves behind never slow the next one down.
-          maxWorkers: 2,
+          // One Chromium per test file (tests/support/browser.ts), shared by the file's tests. Each file runs in a
+          // process of its own, so pages a file leaves behind never slow the next one down.
           // A poll waits for a page to catch up (an island hydrating, a store writing): a second is tight for a
           // Chromium sharing two cores with the server and the other worker.
           expect: { poll: { timeout: 10_000 } },

@@ -13,6 +13,9 @@ describe.skipIf(!hasChromium)('marking steps done', () => {
   async function markDone(page: Page, slug: string, done = true): Promise<void> {
     await page.goto(`${site.server.url}/steps/${slug}/`);
     await hydrated(page, 'StepDone');
+    // The hydrating render shows the empty state; wait for the saved one before changing it.
+    const saved = (await savedState(page))?.steps?.[slug]?.done === true;
+    await expect.poll(() => page.isChecked(doneBox(slug))).toBe(saved);
     await page.setChecked(doneBox(slug), done);
   }
 

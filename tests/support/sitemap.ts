@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { clientDir } from './paths';
-import { builtPages } from './site';
+import { builtPage, builtPages } from './site';
 
 /** Site paths listed in the built sitemap, in order. */
 export function sitemapPaths(): string[] {
@@ -13,4 +13,19 @@ export function sitemapPaths(): string[] {
 /** Every page of the sitemap, plus the built pages it leaves out (shared quiz results, admin). */
 export function everyPagePath(): string[] {
   return [...new Set([...sitemapPaths(), ...builtPages().map((page) => page.path).filter((path) => path.endsWith('/'))])];
+}
+
+/**
+ * The first page of the sitemap of each kind, a kind being the islands and page scripts a page runs: what a test of
+ * the reader's state on every page needs, without loading thirty pages that run the same code.
+ */
+export function onePagePerKind(): string[] {
+  const kinds = new Map<string, string>();
+  for (const path of sitemapPaths()) {
+    const { html } = builtPage(path);
+    const code = [...html.matchAll(/<astro-island[^>]* component-url="([^"]+)"|<script[^>]* src="([^"]+)"/g)].map((match) => match[1] ?? match[2]);
+    const kind = [...new Set(code)].sort().join(' ');
+    if (!kinds.has(kind)) kinds.set(kind, path);
+  }
+  return [...kinds.values()];
 }

@@ -1,42 +1,19 @@
 /** MessageStore in the comments' PostgreSQL database, through a small pool of its own. */
 import type postgres from 'postgres';
-import { MigratedPool, millis, millisOrNull, timeOrNull } from '../db/postgres.ts';
+import { MigratedPool, millis, timeOrNull } from '../db/postgres.ts';
 import type { Admission, RateGuard, ListPosition } from '../db/guards.ts';
-import { contactMigrations } from './schema.ts';
+import { CONTACT_SCHEMA, toRecord } from './schema.ts';
 import type { MessagePage, MessageRecord, MessageStore } from './store.ts';
 
-/** Serialises this table's migrations across processes; differs from the comments' key so neither waits on the other. */
-const MIGRATION_LOCK = 7_246_031_002;
-
 type Sql = postgres.Sql;
-type Row = postgres.Row;
-
-function toRecord(row: Row): MessageRecord {
-  return {
-    id: row['id'] as string,
-    name: row['name'] as string,
-    replyTo: row['reply_to'] as string,
-    text: row['text'] as string,
-    createdAt: millis(row['created_at']),
-    readAt: millisOrNull(row['read_at']),
-    clientHash: row['client_hash'] as string,
-  };
-}
 
 export class PostgresMessageStore implements MessageStore {
   readonly kind = 'postgres';
   readonly #pool: MigratedPool;
 
   constructor(url: string, options: { maxConnections?: number } = {}) {
-    this.#pool = new MigratedPool(url, {
-      // Messages are rare: a few connections beside the comments' pool are plenty.
-      maxConnections: options.maxConnections ?? 3,
-      applicationName: 'back-together-contact',
-      migrationLock: MIGRATION_LOCK,
-      versionTable: 'contact_migrations',
-      migrations: contactMigrations('postgres'),
-      what: 'the messages database',
-    });
+    // Messages are rare: a few connections beside the comments' pool are plenty.
+    this.#pool = new MigratedPool(url, CONTACT_SCHEMA, { maxConnections: options.maxConnections ?? 3 });
   }
 
   #guard<T>(work: (sql: Sql) => Promise<T>): Promise<T> {

@@ -1,36 +1,16 @@
 /** MessageStore in the comments' SQLite file, on a connection of its own (WAL lets both share the file). */
 import type { Admission, ListPosition, RateGuard } from '../db/guards.ts';
-import { SqliteConnection, type Params, type Row } from '../db/sqlite.ts';
-import { contactMigrations } from './schema.ts';
+import { SqliteConnection, type Params } from '../db/sqlite.ts';
+import { COLUMNS, CONTACT_SCHEMA, toRecord } from './schema.ts';
 import type { MessagePage, MessageRecord, MessageStore } from './store.ts';
-
-const COLUMNS = 'id, name, reply_to, text, created_at, read_at, client_hash';
-
-function toRecord(row: Row): MessageRecord {
-  return {
-    id: String(row['id']),
-    name: String(row['name']),
-    replyTo: String(row['reply_to']),
-    text: String(row['text']),
-    createdAt: Number(row['created_at']),
-    readAt: row['read_at'] === null ? null : Number(row['read_at']),
-    clientHash: String(row['client_hash']),
-  };
-}
 
 export class SqliteMessageStore implements MessageStore {
   readonly kind = 'sqlite';
   readonly #db: SqliteConnection;
 
   constructor(path: string, options: { busyTimeoutMs?: number } = {}) {
-    this.#db = new SqliteConnection(path, {
-      ...options,
-      what: 'the messages database',
-      versionTable: 'contact_migrations',
-      migrations: contactMigrations('sqlite'),
-      // An erased message is overwritten in the file, not just unlinked from it.
-      secureDelete: true,
-    });
+    // An erased message is overwritten in the file, not just unlinked from it.
+    this.#db = new SqliteConnection(path, CONTACT_SCHEMA, { ...options, secureDelete: true });
   }
 
   async insert(record: MessageRecord, guard: RateGuard): Promise<Admission> {

@@ -1,6 +1,6 @@
 /** What every store on PostgreSQL needs: which failures are worth a retry, and versioned migrations. */
 import postgres from 'postgres';
-import type { Migration } from './migration.ts';
+import type { Migration, StoreSchema } from './migration.ts';
 import { StoreUnavailableError } from './errors.ts';
 
 /** Failures worth a retry: the server unreachable or restarting, out of connections, a lock or serialisation conflict. */
@@ -29,38 +29,26 @@ export async function migrate(sql: postgres.Sql, lock: number, versionTable: str
   });
 }
 
-export interface PoolOptions {
-  maxConnections: number;
-  /** Shown in pg_stat_activity, to tell the pools apart. */
-  applicationName: string;
-  /** Advisory lock that serialises this schema's migrations across processes. */
-  migrationLock: number;
-  versionTable: string;
-  migrations: readonly Migration[];
-  /** How errors name the database, e.g. "the comments database". */
-  what: string;
-}
-
-/** A connection pool whose schema is migrated on first use; after a failure (database down at start) the next use tries again. */
+/** A connection pool on `url` for the store `schema`, migrated on first use; after a failure (database down at start) the next use tries again. */
 export class MigratedPool {
   readonly sql: postgres.Sql;
-  readonly #options: PoolOptions;
+  readonly #schema: StoreSchema;
   #ready: Promise<void> | undefined;
 
-  constructor(url: string, options: PoolOptions) {
-    this.#options = options;
+  constructor(url: string, schema: StoreSchema, { maxConnections }: { maxConnections: number }) {
+    this.#schema = schema;
     this.sql = postgres(url, {
-      max: options.maxConnections,
+      max: maxConnections,
       idle_timeout: 60,
       connect_timeout: 10,
       onnotice: () => {},
-      connection: { application_name: options.applicationName },
+      connection: { application_name: schema.applicationName },
     });
   }
 
   ready(): Promise<void> {
-    const { migrationLock, versionTable, migrations } = this.#options;
-    this.#ready ??= migrate(this.sql, migrationLock, versionTable, migrations).catch((error: unknown) => {
+    const { migrationLock, versionTable, migrations } = this.#schema;
+    this.#ready ??= migrate(this.sql, migrationLock, versionTable, migrations('postgres')).catch((error: unknown) => {
       this.#ready = undefined;
       throw error;
     });
@@ -73,7 +61,7 @@ export class MigratedPool {
       await this.ready();
       return await work(this.sql);
     } catch (error) {
-      if (isTransient(error)) throw new StoreUnavailableError(`${this.#options.what} is unavailable`, { cause: error });
+      if (isTransient(error)) throw new StoreUnavailableError(`${this.#schema.what} is unavailable`, { cause: error });
       throw error;
     }
   }
@@ -81,6 +69,5 @@ export class MigratedPool {
 
 /** A timestamptz column as milliseconds since the epoch, as every store hands times out. */
 export const millis = (value: unknown): number => (value as Date).getTime();
-export const millisOrNull = (value: unknown): number | null => (value === null ? null : millis(value));
 /** Milliseconds as a timestamptz parameter. */
 export const timeOrNull = (time: number | null): Date | null => (time === null ? null : new Date(time));

@@ -2,7 +2,7 @@
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import { prepareDataFile, restrictDataFiles } from '../data-files.ts';
 import { StoreUnavailableError } from './errors.ts';
-import type { Migration } from './migration.ts';
+import type { Migration, StoreSchema } from './migration.ts';
 
 /** SQLITE_BUSY and SQLITE_LOCKED (and their extended codes): another connection holds the lock. */
 export function isBusy(error: unknown): boolean {
@@ -66,10 +66,6 @@ export type Params = Record<string, SQLInputValue>;
 
 export interface SqliteOptions {
   busyTimeoutMs?: number;
-  /** Names the database in errors, e.g. "the comments database". */
-  what: string;
-  versionTable: string;
-  migrations: readonly Migration[];
   /** Overwrite deleted rows in the file rather than just unlinking them. */
   secureDelete?: boolean;
 }
@@ -86,10 +82,10 @@ export class SqliteConnection {
   readonly #what: string;
   readonly #statements = new Map<string, StatementSync>();
 
-  constructor(path: string, options: SqliteOptions) {
+  constructor(path: string, schema: StoreSchema, options: SqliteOptions = {}) {
     this.path = path;
     this.busyTimeoutMs = options.busyTimeoutMs ?? BUSY_TIMEOUT_MS;
-    this.#what = options.what;
+    this.#what = schema.what;
     if (path !== ':memory:') prepareDataFile(path);
     this.db = new DatabaseSync(path, { timeout: this.busyTimeoutMs, enableForeignKeyConstraints: true });
     this.guard(() => {
@@ -99,7 +95,7 @@ export class SqliteConnection {
       this.db.exec('PRAGMA synchronous = FULL');
       this.db.exec('PRAGMA foreign_keys = ON');
       if (options.secureDelete) this.db.exec('PRAGMA secure_delete = ON');
-      migrate(this.db, options.versionTable, options.migrations, options.what);
+      migrate(this.db, schema.versionTable, schema.migrations('sqlite'), schema.what);
     });
   }
 

@@ -2,29 +2,12 @@
 import type postgres from 'postgres';
 import type { AdminQueue } from '../../../lib/comments/api-types.ts';
 import { REPORT_REASONS_KEPT } from '../../../lib/comments/limits.ts';
-import { visibleSql, type CommentStatus } from '../../../lib/comments/moderation.ts';
+import { visibleSql } from '../../../lib/comments/moderation.ts';
 import type { ListPosition } from '../../db/guards.ts';
-import { millis, millisOrNull } from '../../db/postgres.ts';
-import { LIVE_STATUSES, QUEUE_FILTERS } from './sql.ts';
+import { LIVE_STATUSES, QUEUE_FILTERS, toRecord } from './sql.ts';
 import type { CommentRecord, QueuedComment, RepliesQuery, ThreadQuery, ThreadRows } from './store.ts';
 
 type Sql = postgres.Sql;
-
-export function toRecord(row: postgres.Row): CommentRecord {
-  return {
-    id: row['id'] as string,
-    page: row['page'] as string,
-    parentId: (row['parent_id'] as string | null) ?? null,
-    name: row['name'] as string,
-    text: row['text'] as string,
-    status: row['status'] as CommentStatus,
-    createdAt: millis(row['created_at']),
-    editedAt: millisOrNull(row['edited_at']),
-    secretHash: row['secret_hash'] as string,
-    clientHash: row['client_hash'] as string,
-    openReports: row['open_reports'] as number,
-  };
-}
 
 /** The visibility rule (lib/comments/moderation.ts) as a fragment of a query. */
 const visible = (sql: Sql, alias: string, reportsToHide: number) => sql.unsafe(visibleSql(alias, reportsToHide));

@@ -9,7 +9,7 @@ import { ownerEventForEdit, ownerEventForNewComment, ownerEventForReport, type O
 import type { Admission, RateGuard } from '../../db/guards.ts';
 import { millis, timeOrNull } from '../../db/postgres.ts';
 import { ERASED, LIVE_STATUSES } from './sql.ts';
-import { toRecord } from './postgres-reads.ts';
+import { toRecord } from './sql.ts';
 import { ERASED_CLIENT_HASH, ERASED_SECRET_HASH, type CommentRecord, type InsertGuard, type ReportRecord, type StatusChange } from './store.ts';
 
 type Tx = postgres.TransactionSql | postgres.Sql;

@@ -5,12 +5,10 @@ import type { CommentStatus } from '../../../lib/comments/moderation.ts';
 import type { Admission, ListPosition, RateGuard } from '../../db/guards.ts';
 import { MigratedPool, millis } from '../../db/postgres.ts';
 import * as reads from './postgres-reads.ts';
+import { toRecord } from './sql.ts';
 import * as writes from './postgres-writes.ts';
-import { commentMigrations } from './schema.ts';
+import { COMMENTS_SCHEMA } from './schema.ts';
 import type * as store from './store.ts';
-
-/** Any advisory-lock key will do as long as it is always the same: it serialises migrations across processes. */
-const MIGRATION_LOCK = 7_246_031_001;
 
 export class PostgresCommentStore implements store.CommentStore {
   readonly kind = 'postgres';
@@ -18,14 +16,7 @@ export class PostgresCommentStore implements store.CommentStore {
   readonly #sql: postgres.Sql;
 
   constructor(url: string, options: { maxConnections?: number } = {}) {
-    this.#pool = new MigratedPool(url, {
-      maxConnections: options.maxConnections ?? 10,
-      applicationName: 'back-together-comments',
-      migrationLock: MIGRATION_LOCK,
-      versionTable: 'schema_migrations',
-      migrations: commentMigrations('postgres'),
-      what: 'the comments database',
-    });
+    this.#pool = new MigratedPool(url, COMMENTS_SCHEMA, { maxConnections: options.maxConnections ?? 10 });
     this.#sql = this.#pool.sql;
   }
 
@@ -61,12 +52,12 @@ export class PostgresCommentStore implements store.CommentStore {
   async get(id: string): Promise<store.CommentRecord | null> {
     return this.#read(async (sql) => {
       const [row] = await sql`SELECT * FROM comments WHERE id = ${id}`;
-      return row ? reads.toRecord(row) : null;
+      return row ? toRecord(row) : null;
     });
   }
 
   async getMany(ids: readonly string[]): Promise<store.CommentRecord[]> {
-    return this.#read(async (sql) => (await sql`SELECT * FROM comments WHERE id = ANY(${[...ids]}::text[])`).map(reads.toRecord));
+    return this.#read(async (sql) => (await sql`SELECT * FROM comments WHERE id = ANY(${[...ids]}::text[])`).map(toRecord));
   }
 
   async insert(record: store.CommentRecord, guard: store.InsertGuard): Promise<Admission> {
@@ -100,7 +91,7 @@ export class PostgresCommentStore implements store.CommentStore {
     try {
       await reserved`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`;
       for await (const rows of reserved`SELECT * FROM comments ORDER BY parent_id IS NOT NULL, created_at, id`.cursor(500)) {
-        for (const row of rows) yield { type: 'comment', ...reads.toRecord(row) };
+        for (const row of rows) yield { type: 'comment', ...toRecord(row) };
       }
       for await (const rows of reserved`SELECT * FROM reports ORDER BY created_at, comment_id, client_hash`.cursor(500)) {
         for (const row of rows) {

@@ -1,17 +1,18 @@
 /**
  * The comments schema, once for both dialects: each migration runs once, in order, in the same transaction as its
- * version row (schema_migrations). Never renumber or edit an applied migration: add the next one.
+ * version row (schema_migrations). Never reorder or edit an applied migration: add the next one at the end.
  */
-import { COLUMN_TYPES, type Dialect } from '../../db/dialect.ts';
-import type { Migration } from '../../db/migration.ts';
+import { migrationsInOrder, type StoreSchema } from '../../db/migration.ts';
 import { notifySchema } from '../../notify/schema.ts';
 
-export function commentMigrations(dialect: Dialect): readonly Migration[] {
-  const t = COLUMN_TYPES[dialect];
-  return [
-    {
-      version: 1,
-      sql: `
+export const COMMENTS_SCHEMA: StoreSchema = {
+  what: 'the comments database',
+  applicationName: 'back-together-comments',
+  versionTable: 'schema_migrations',
+  migrationLock: 7_246_031_001,
+  migrations: migrationsInOrder((t, dialect) => [
+    // 1: comments, their reports, and a version per page that cached answers are checked against.
+    `
       CREATE TABLE comments (
         id ${t.text} PRIMARY KEY,
         page ${t.text} NOT NULL,
@@ -43,18 +44,15 @@ export function commentMigrations(dialect: Dialect): readonly Migration[] {
       )${t.strict};
       CREATE TABLE page_versions (page ${t.text} PRIMARY KEY, version ${t.bigint} NOT NULL)${t.strict};
     `,
-    },
-    {
-      // When a comment was deleted or rejected, so it can be erased a retention period later. Comments hidden before
-      // this migration count from now.
-      version: 2,
-      sql: `
+    // 2: when a comment was deleted or rejected, so it can be erased a retention period later. Comments hidden before
+    // this migration count from now.
+    `
       ALTER TABLE comments ADD COLUMN hidden_at ${t.time};
       UPDATE comments SET hidden_at = ${t.now} WHERE status IN ('rejected', 'deleted');
       CREATE INDEX comments_hidden ON comments (hidden_at) WHERE hidden_at IS NOT NULL;
       CREATE INDEX reports_client ON reports (client_hash, created_at);
     `,
-    },
-    { version: 3, sql: notifySchema(dialect) },
-  ];
-}
+    // 3: the notification outbox.
+    notifySchema(dialect),
+  ]),
+};

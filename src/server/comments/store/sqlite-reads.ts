@@ -1,30 +1,14 @@
 /** What the SQLite comment store reads: threads, replies, counts, moderation queues and the newest comments. */
 import type { AdminQueue } from '../../../lib/comments/api-types.ts';
 import { REPORT_REASONS_KEPT } from '../../../lib/comments/limits.ts';
-import { visibleSql, type CommentStatus } from '../../../lib/comments/moderation.ts';
+import { visibleSql } from '../../../lib/comments/moderation.ts';
 import type { ListPosition } from '../../db/guards.ts';
-import type { Params, Row, SqliteConnection } from '../../db/sqlite.ts';
-import { COLUMNS, LIVE_STATUSES, QUEUE_FILTERS } from './sql.ts';
+import type { Params, SqliteConnection } from '../../db/sqlite.ts';
+import { COLUMNS, LIVE_STATUSES, QUEUE_FILTERS, toRecord } from './sql.ts';
 import type { CommentRecord, QueuedComment, RepliesQuery, ThreadQuery, ThreadRows } from './store.ts';
 
 /** The reader's own comments stay in view while they wait for approval or review. */
 const OWN = (alias: string) => `(${alias}.status IN ${LIVE_STATUSES} AND ${alias}.id IN (SELECT value FROM json_each(:own)))`;
-
-export function toRecord(row: Row): CommentRecord {
-  return {
-    id: String(row['id']),
-    page: String(row['page']),
-    parentId: row['parent_id'] === null ? null : String(row['parent_id']),
-    name: String(row['name']),
-    text: String(row['text']),
-    status: String(row['status']) as CommentStatus,
-    createdAt: Number(row['created_at']),
-    editedAt: row['edited_at'] === null ? null : Number(row['edited_at']),
-    secretHash: String(row['secret_hash']),
-    clientHash: String(row['client_hash']),
-    openReports: Number(row['open_reports']),
-  };
-}
 
 /** `AND (created_at, id)` after or before `after` in the order asked for, with its parameters; nothing for the start. */
 function positionAfter(after: ListPosition | null, newest: boolean, alias: string): { sql: string; params: Params } {

@@ -9,7 +9,7 @@ import type { Admission, RateGuard } from '../../db/guards.ts';
 import type { SqliteConnection } from '../../db/sqlite.ts';
 import { QUEUE_OWNER_EVENT_SQLITE } from '../../notify/schema.ts';
 import { COLUMNS, ERASED, HIDDEN_STATUSES, LIVE_STATUSES } from './sql.ts';
-import { toRecord } from './sqlite-reads.ts';
+import { toRecord } from './sql.ts';
 import { ERASED_CLIENT_HASH, ERASED_SECRET_HASH, type CommentRecord, type InsertGuard, type ReportRecord, type StatusChange } from './store.ts';
 
 /** Bumps the version of the page of comment :id (see CommentStore.pageVersion). */

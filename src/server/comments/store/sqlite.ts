@@ -5,13 +5,11 @@ import type { CommentStatus } from '../../../lib/comments/moderation.ts';
 import type { Admission, ListPosition, RateGuard } from '../../db/guards.ts';
 import { SqliteConnection, type Row } from '../../db/sqlite.ts';
 import { GroupCommit } from '../../db/sqlite-group-commit.ts';
-import { commentMigrations } from './schema.ts';
-import { COLUMNS } from './sql.ts';
+import { COMMENTS_SCHEMA } from './schema.ts';
+import { COLUMNS, toRecord } from './sql.ts';
 import * as reads from './sqlite-reads.ts';
 import * as writes from './sqlite-writes.ts';
 import type * as store from './store.ts';
-
-const MIGRATIONS = commentMigrations('sqlite');
 
 export class SqliteCommentStore implements store.CommentStore {
   readonly kind = 'sqlite';
@@ -19,13 +17,8 @@ export class SqliteCommentStore implements store.CommentStore {
   readonly #commits: GroupCommit;
 
   constructor(path: string, options: { busyTimeoutMs?: number } = {}) {
-    this.#db = new SqliteConnection(path, {
-      ...options,
-      what: 'the comments database',
-      versionTable: 'schema_migrations',
-      migrations: MIGRATIONS,
-    });
-    this.#commits = new GroupCommit(this.#db.db, 'the comments database');
+    this.#db = new SqliteConnection(path, COMMENTS_SCHEMA, options);
+    this.#commits = new GroupCommit(this.#db.db, COMMENTS_SCHEMA.what);
   }
 
   /** A read: commits pending writes first, so it sees only what is on disk; lock time-outs become StoreUnavailableError. */
@@ -58,13 +51,13 @@ export class SqliteCommentStore implements store.CommentStore {
   async get(id: string): Promise<store.CommentRecord | null> {
     return this.#read(() => {
       const row = this.#db.get(`SELECT ${COLUMNS} FROM comments WHERE id = :id`, { id });
-      return row ? reads.toRecord(row) : null;
+      return row ? toRecord(row) : null;
     });
   }
 
   async getMany(ids: readonly string[]): Promise<store.CommentRecord[]> {
     return this.#read(() =>
-      this.#db.all(`SELECT ${COLUMNS} FROM comments WHERE id IN (SELECT value FROM json_each(:ids))`, { ids: JSON.stringify(ids) }).map(reads.toRecord),
+      this.#db.all(`SELECT ${COLUMNS} FROM comments WHERE id IN (SELECT value FROM json_each(:ids))`, { ids: JSON.stringify(ids) }).map(toRecord),
     );
   }
 
@@ -109,7 +102,7 @@ export class SqliteCommentStore implements store.CommentStore {
     try {
       // Top-level comments first, so an import never meets a reply before its parent.
       for (const row of reader.prepare(`SELECT ${COLUMNS} FROM comments ORDER BY parent_id IS NOT NULL, created_at, id`).iterate()) {
-        yield { type: 'comment', ...reads.toRecord(row as Row) };
+        yield { type: 'comment', ...toRecord(row as Row) };
       }
       const reports = reader.prepare('SELECT comment_id, client_hash, reason, created_at, open FROM reports ORDER BY created_at, comment_id, client_hash');
       for (const row of reports.iterate()) {
