@@ -76,7 +76,7 @@ if (command === 'rotate-secret') {
 }
 
 const source = config.databaseUrl ? 'postgresql' : `sqlite:${config.sqlitePath}`;
-const store = openStore(config);
+const store = await openStore(config);
 try {
   if (command === 'export') await exportAll(store, source);
   else await importAll(store, source);

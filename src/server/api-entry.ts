@@ -32,7 +32,7 @@ export function createApiHandler(options: { https: boolean; knownPages: URL }): 
   return async (req, res) => {
     const url = req.url ?? '/';
     try {
-      const services = servicesOr503();
+      const services = await servicesOr503();
       const target = services instanceof Response ? null : cacheTargetOf(req.method, url, req.headers['x-comment-keys'] !== undefined);
       // Read before the answer is built, so a write in between makes the kept answer stale, never wrongly fresh.
       const versions = target && !(services instanceof Response) ? await services.changes.versions(target.pages).catch(() => null) : null;

@@ -35,11 +35,11 @@ export interface Services {
   notifyStatus: NotifyStatusApi;
 }
 
-let services: Services | undefined;
+let services: Promise<Services> | undefined;
 
-function startServices(config: CommentsConfig): Services {
+async function startServices(config: CommentsConfig): Promise<Services> {
   const hashClient = createClientHasher(config.clientSecret ?? loadOrCreateSecret(config.dataDir));
-  const store = openStore(config);
+  const [store, outbox, changes] = await Promise.all([openStore(config), openOutbox(config), openChangeWatch(config)]);
   void startRetention({
     store,
     retentionDays: config.retentionDays,
@@ -50,14 +50,14 @@ function startServices(config: CommentsConfig): Services {
   const settings = readNotifySettings(process.env, config.siteOrigin);
   const notifications = startNotifications({
     settings,
-    outbox: openOutbox(config),
+    outbox,
     channels: channelsFor(settings),
     // Any query migrates the store first, so the outbox tables exist before the sender reads them.
     ready: () => store.pageVersion('/'),
     now: Date.now,
   });
   return {
-    changes: openChangeWatch(config),
+    changes,
     clientOf: (request, socketAddress) => hashClient(clientAddress(request, socketAddress, config.trustProxy)),
     comments: createCommentsApi({ store, knownPages, now: Date.now, config, hashClient, adminFailures: adminLoginFailures }),
     feeds: createFeedsApi({ store, pageTitles: knownPageTitles, siteOrigin: config.siteOrigin, now: Date.now }),
@@ -66,19 +66,21 @@ function startServices(config: CommentsConfig): Services {
   };
 }
 
-function processServices(): Services {
-  if (services) return services;
+async function processServices(): Promise<Services> {
   const config = readConfig(process.env);
   const warnings = [...config.warnings, ...startupWarnings(config, import.meta.env.PROD)];
   for (const warning of warnings) console.warn(`[comments] ${warning}`);
-  services = startServices(config);
-  return services;
+  return startServices(config);
 }
 
-/** The services, or a JSON 503 when a bad setting or an unopenable database keeps them from starting. */
-export function servicesOr503(): Services | Response {
+/** The services, started once and shared; a JSON 503 when a bad setting or an unopenable database keeps them from starting. */
+export async function servicesOr503(): Promise<Services | Response> {
   try {
-    return processServices();
+    services ??= processServices().catch((error: unknown) => {
+      services = undefined;
+      throw error;
+    });
+    return await services;
   } catch (error) {
     // Say so in the log, answer in JSON, try again on the next request.
     console.error('[comments] cannot start:', error);
@@ -97,7 +99,7 @@ export function socketAddressOf(context: ApiContext): string | undefined {
 
 /** What every comments API route does: hand the request to the comments API. */
 export async function handleApiRequest(context: ApiContext): Promise<Response> {
-  const started = servicesOr503();
+  const started = await servicesOr503();
   if (started instanceof Response) return started;
   const response = await started.comments.fetch(context.request, { clientAddress: socketAddressOf(context) });
   // A write that went through may have queued an owner notification in its transaction: let the sender look.
@@ -107,12 +109,12 @@ export async function handleApiRequest(context: ApiContext): Promise<Response> {
 
 /** `/api/feeds/…`: the comment feeds. */
 export async function handleFeedRequest(context: ApiContext): Promise<Response> {
-  const started = servicesOr503();
+  const started = await servicesOr503();
   return started instanceof Response ? started : started.feeds.fetch(context.request);
 }
 
 /** `/api/admin/notifications`: how owner notifications are doing, for /admin/. */
 export async function handleNotifyStatusRequest(context: ApiContext): Promise<Response> {
-  const started = servicesOr503();
+  const started = await servicesOr503();
   return started instanceof Response ? started : started.notifyStatus.fetch(context.request, started.clientOf(context.request, socketAddressOf(context)));
 }

@@ -4,7 +4,6 @@
  * database is seen by the next read here.
  */
 import type { CommentsConfig } from '../config.ts';
-import { PostgresChangeWatch } from './postgres-watch.ts';
 import { SqliteChangeWatch } from './sqlite-watch.ts';
 
 export interface ChangeWatch {
@@ -13,7 +12,9 @@ export interface ChangeWatch {
   close(): Promise<void>;
 }
 
-/** The watch on the database the store uses (see open-store.ts). */
-export function openChangeWatch(config: Pick<CommentsConfig, 'databaseUrl' | 'sqlitePath'>): ChangeWatch {
-  return config.databaseUrl ? new PostgresChangeWatch(config.databaseUrl) : new SqliteChangeWatch(config.sqlitePath);
+/** The watch on the database the store uses (see comments/store/open.ts; the PostgreSQL client loads only for it). */
+export async function openChangeWatch(config: Pick<CommentsConfig, 'databaseUrl' | 'sqlitePath'>): Promise<ChangeWatch> {
+  if (!config.databaseUrl) return new SqliteChangeWatch(config.sqlitePath);
+  const { PostgresChangeWatch } = await import('./postgres-watch.ts');
+  return new PostgresChangeWatch(config.databaseUrl);
 }

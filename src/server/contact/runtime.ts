@@ -10,26 +10,29 @@ import { openMessageStore } from './open-store.ts';
 /** How often expired messages are swept away. */
 const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 
-let api: ContactApi | undefined;
+let api: Promise<ContactApi> | undefined;
 
-function processApi(): ContactApi {
-  if (api) return api;
+async function startApi(): Promise<ContactApi> {
   const config = readConfig(process.env);
   const hashClient = createClientHasher(config.clientSecret ?? loadOrCreateSecret(config.dataDir));
-  const contactApi = createContactApi({ store: openMessageStore(config), now: Date.now, config, hashClient, adminFailures: adminLoginFailures });
+  const store = await openMessageStore(config);
+  const contactApi = createContactApi({ store, now: Date.now, config, hashClient, adminFailures: adminLoginFailures });
   // Messages past the keeping time go within the hour, even when no one sends or reads any; unref: never keeps the process up.
   setInterval(() => {
     contactApi.eraseExpired().catch((error: unknown) => console.error('[contact] could not erase expired messages:', error));
   }, SWEEP_INTERVAL_MS).unref();
-  api = contactApi;
-  return api;
+  return contactApi;
 }
 
 /** What the contact routes do: hand the request to the contact API. */
 export async function handleContactRequest(context: ApiContext): Promise<Response> {
   let contactApi: ContactApi;
   try {
-    contactApi = processApi();
+    api ??= startApi().catch((error: unknown) => {
+      api = undefined;
+      throw error;
+    });
+    contactApi = await api;
   } catch (error) {
     // A bad setting or an unopenable database: say so in the log, answer in JSON, try again on the next request.
     console.error('[contact] cannot start:', error);

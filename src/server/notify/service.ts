@@ -8,7 +8,6 @@ import type { CommentsConfig } from '../config.ts';
 import { reasonOf, type NotifyChannel } from './channel.ts';
 import { emailChannel } from './email.ts';
 import type { NotifyOutbox } from './outbox.ts';
-import { PostgresNotifyOutbox } from './postgres-outbox.ts';
 import { NotifySender, realTimers, type Timers } from './sender.ts';
 import type { NotifySettings } from './settings.ts';
 import { SqliteNotifyOutbox } from './sqlite-outbox.ts';
@@ -44,8 +43,11 @@ export function channelsFor(settings: NotifySettings): NotifyChannel[] {
   ];
 }
 
-export function openOutbox(config: Pick<CommentsConfig, 'databaseUrl' | 'sqlitePath'>): NotifyOutbox {
-  return config.databaseUrl ? new PostgresNotifyOutbox(config.databaseUrl) : new SqliteNotifyOutbox(config.sqlitePath);
+/** The outbox in the store's database (the PostgreSQL client loads only for it, as for the store). */
+export async function openOutbox(config: Pick<CommentsConfig, 'databaseUrl' | 'sqlitePath'>): Promise<NotifyOutbox> {
+  if (!config.databaseUrl) return new SqliteNotifyOutbox(config.sqlitePath);
+  const { PostgresNotifyOutbox } = await import('./postgres-outbox.ts');
+  return new PostgresNotifyOutbox(config.databaseUrl);
 }
 
 export function startNotifications(options: NotificationsOptions): Notifications {
