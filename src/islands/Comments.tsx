@@ -32,7 +32,8 @@ export default function Comments({ page }: Props) {
   const { panels, loadFailed } = usePanels(writing, attempt);
   const online = useOnline();
   // No answer at all is a lost connection too, whatever navigator.onLine says (it can stay true behind a dead link).
-  const unreachable = !online || (state.phase === 'failed' && state.failure?.code === 'network');
+  const noAnswer = state.phase === 'failed' && state.failure?.code === 'network';
+  const unreachable = !online || noAnswer;
 
   useEffect(() => {
     setHydrated(true);
@@ -49,7 +50,7 @@ export default function Comments({ page }: Props) {
   const [retries, setRetries] = useState(0);
   useEffect(() => {
     if (state.phase === 'ready') setRetries(0);
-    if (!(state.phase === 'failed' && state.failure?.code === 'network')) return undefined;
+    if (!noAnswer) return undefined;
     const timer = setTimeout(() => {
       setRetries(retries + 1);
       void thread.load();
