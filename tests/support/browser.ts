@@ -103,22 +103,31 @@ export interface AxeViolation {
   nodes: { target: unknown[]; html: string }[];
 }
 
-/** Runs axe-core (WCAG 2.x A/AA rules) in the page, or only within `selector`, and returns its violations. */
-export async function axeViolations(page: Page, selector?: string): Promise<AxeViolation[]> {
+/** The axe rules whose outcome depends on the colours alone: what a second theme can change. */
+export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+
+/**
+ * Runs axe-core (WCAG 2.x A/AA rules) in the page, or only within `selector`, and returns its violations;
+ * `rules` narrows the run to those rules (e.g. COLOUR_RULES for a page already audited in another theme).
+ */
+export async function axeViolations(page: Page, selector?: string, rules?: string[]): Promise<AxeViolation[]> {
   // Evaluated through DevTools rather than a <script> tag, so the page's CSP does not block it.
   await page.evaluate(axeSource);
-  return page.evaluate(async (include) => {
-    const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(include ? { include: [include] } : document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    });
-    return result.violations.map(({ id, impact, help, nodes }) => ({
-      id,
-      impact,
-      help,
-      nodes: nodes.map(({ target, html }) => ({ target, html })),
-    }));
-  }, selector);
+  return page.evaluate(
+    async ({ include, only }) => {
+      const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
+      const result = await axe.run(include ? { include: [include] } : document, {
+        runOnly: only ? { type: 'rule', values: only } : { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      });
+      return result.violations.map(({ id, impact, help, nodes }) => ({
+        id,
+        impact,
+        help,
+        nodes: nodes.map(({ target, html }) => ({ target, html })),
+      }));
+    },
+    { include: selector, only: rules },
+  );
 }
 
 /** Human-readable summary for assertion messages. */

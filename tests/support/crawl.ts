@@ -4,7 +4,7 @@
  * overflow and axe violations in the light and dark theme. Visiting a page once for all of them is what keeps
  * the suite fast; tests/browser/every-page.test.ts turns the records into one test per concern.
  */
-import { axeViolations, type AxeViolation, type Browser, type BrowserContext, type Page } from './browser';
+import { axeViolations, COLOUR_RULES, type AxeViolation, type Browser, type BrowserContext, type Page } from './browser';
 import { hydrateAllIslands } from './islands';
 
 export interface Viewport {
@@ -17,7 +17,7 @@ export interface CrawlPlan {
   view: string;
   viewport: Viewport;
   paths: string[];
-  /** Paths audited with axe, in the light and then the dark theme. */
+  /** Paths audited with axe, in the light theme and then, with the colour rules, in the dark theme. */
   axe: string[];
 }
 
@@ -97,9 +97,10 @@ async function visit(page: Page, record: PageRecord, origin: string, auditAxe: b
     // a target from what is drawn at its place on screen, which for a header scrolled out of view is something else.
     await page.evaluate(() => window.scrollTo(0, 0));
     record.axe.light = await axeViolations(page);
-    // The colours are CSS light-dark() values that follow the system setting live, so the same page serves both.
+    // The colours are CSS light-dark() values that follow the system setting live, so the same page serves both; only
+    // the colour rules can judge the dark theme differently.
     await page.emulateMedia({ colorScheme: 'dark' });
-    record.axe.dark = await axeViolations(page);
+    record.axe.dark = await axeViolations(page, undefined, COLOUR_RULES);
     await page.emulateMedia({ colorScheme: 'light' });
   }
   record.csp.push(...(await takeCspViolations(page)));
