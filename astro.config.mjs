@@ -11,6 +11,7 @@ import serverEntries from './src/integrations/server-entries.ts';
 import precompress from './src/integrations/precompress.ts';
 import islandStyle from './src/integrations/island-style.ts';
 import offline from './src/integrations/offline.ts';
+import oneStylesheet from './src/integrations/one-stylesheet.ts';
 import { contentSecurityPolicy } from './src/security/csp.ts';
 import { DEFAULT_SITE_URL, siteOrigin } from './src/server/entry/site-url.mjs';
 import serverContent from './src/integrations/server-content.ts';
@@ -42,6 +43,8 @@ export default defineConfig({
     // Shared quiz results and the printable guide (the same words as the guide's pages) are noindex: they exist for links people send, not for search engines.
     sitemap({ filter: (page) => !page.includes('/admin/') && !page.includes('/result/') && !page.includes('/print/') }),
     headingAnchors(),
+    // One stylesheet for the whole site instead of up to eight per page (src/integrations/one-stylesheet.ts).
+    oneStylesheet(),
     // The on-demand server reads content titles but renders no entry: its build leaves the MDX modules out.
     serverContent(),
     // Valid HTML: Astro's island <style> goes into <head> (it writes it before the first island, even in a <section>).
