@@ -82,16 +82,23 @@ export default defineConfig({
     build: {
       rolldownOptions: {
         output: {
-          // Three shared files instead of many small ones (fewer requests, better compression): the site script of
+          // A few shared files instead of many small ones (fewer requests, better compression): the site script of
           // every page with what it uses (src/components/SiteScript.astro), the reader state (stores, the progress
-          // marks, what the step islands share), and Preact with Astro's renderer. Islands keep their own files.
+          // marks, what the step islands share), Preact with Astro's renderer, and the comment thread's parts.
+          // Islands keep their own files.
           codeSplitting: {
             groups: [
               { name: 'preact', test: /node_modules[\\/](preact|@astrojs[\\/]preact|@nanostores[\\/]preact)[\\/]/, priority: 2 },
               {
                 name: 'reader-state',
-                test: /src[\\/](stores[\\/]progress|browser[\\/]progress-marks|islands[\\/]progress[\\/]reader-hooks|lib[\\/](reader-state|breakup-dates|read-pages|quiz-scoring|dates?))[\\/.]/,
+                test: /src[\\/](stores[\\/]progress|browser[\\/]progress-marks|islands[\\/](progress[\\/]reader-hooks|quiz[\\/]QuizView)|lib[\\/](reader-state|breakup-dates|read-pages|quiz-scoring|dates?))[\\/.]/,
                 priority: 1,
+              },
+              {
+                // What the comment thread shows first; its forms load on first use, from files of their own.
+                name: 'comments',
+                test: /src[\\/](stores[\\/]comments|islands[\\/]comments[\\/](ThreadView|CommentItem|CommentBody|TimeAgo|use-busy|use-online|use-panels|outcomes)\.)/,
+                priority: 0,
               },
               {
                 name: 'site',
