@@ -95,14 +95,15 @@ export default defineConfig({
                 priority: 1,
               },
               {
-                // What the comment thread shows first; its forms load on first use, from files of their own.
+                // The comments' data and the parts the thread, its forms (loaded on first use), the contact form and the
+                // admin pages share; what only the thread uses stays in its own file.
                 name: 'comments',
-                test: /src[\\/](stores[\\/]comments|islands[\\/]comments[\\/](ThreadView|CommentItem|CommentBody|TimeAgo|use-busy|use-online|use-panels|outcomes)\.)/,
+                test: /src[\\/](stores[\\/]comments|islands[\\/]comments[\\/](CommentBody|TimeAgo|use-busy|use-online|use-panels|outcomes)\.)/,
                 priority: 0,
               },
               {
                 name: 'site',
-                test: /SiteScript\.astro|preload-helper|rolldown[\\/]runtime|node_modules[\\/](astro[\\/]dist[\\/]runtime[\\/](server[\\/]astro-island|client[\\/](idle|load|media|only|visible))\.js$|nanostores|@nanostores[\\/]persistent)[\\/]|src[\\/](browser[\\/](quick-exit|island-(runtime|directives)|theme(-toggle)?|search-launcher|share-control|record-visit)|stores[\\/](theme|write-or-warn)|lib[\\/](search-shortcut|theme|quick-exit))\./,
+                test: /SiteScript\.astro|preload-helper|rolldown[\\/]runtime|node_modules[\\/](astro[\\/]dist[\\/]runtime[\\/](server[\\/]astro-island|client[\\/](idle|load|media|only|visible))\.js$|nanostores|@nanostores[\\/]persistent)[\\/]|src[\\/](browser[\\/](quick-exit|island-(runtime|directives)|theme(-toggle)?|search-launcher|share-control|record-visit)|stores[\\/](theme|write-or-warn)|lib[\\/](search-shortcut|theme|quick-exit|comments[\\/](own-keys|limits|page-path)))\./,
                 priority: 3,
               },
             ],
