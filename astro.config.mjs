@@ -11,6 +11,7 @@ import serverEntries from './src/integrations/server-entries.ts';
 import precompress from './src/integrations/precompress.ts';
 import islandStyle from './src/integrations/island-style.ts';
 import offline from './src/integrations/offline.ts';
+import oneStylesheet from './src/integrations/one-stylesheet.ts';
 import { contentSecurityPolicy } from './src/security/csp.ts';
 import { DEFAULT_SITE_URL, siteOrigin } from './src/server/entry/site-url.mjs';
 import serverContent from './src/integrations/server-content.ts';
@@ -42,9 +43,12 @@ export default defineConfig({
     // Shared quiz results and the printable guide (the same words as the guide's pages) are noindex: they exist for links people send, not for search engines.
     sitemap({ filter: (page) => !page.includes('/admin/') && !page.includes('/result/') && !page.includes('/print/') }),
     headingAnchors(),
+    // One stylesheet for the whole site instead of up to eight per page (src/integrations/one-stylesheet.ts).
+    oneStylesheet(),
     // The on-demand server reads content titles but renders no entry: its build leaves the MDX modules out.
     serverContent(),
-    // Valid HTML: Astro's island <style> goes into <head> (it writes it before the first island, even in a <section>).
+    // Valid HTML: Astro's island <style> goes into <head> (it writes it before the first island, even in a <section>);
+    // Astro's inline island runtime leaves the pages (the site script carries it).
     islandStyle(),
     // Reading offline: writes /sw.js with this build's pages and files (after the HTML is final).
     offline(),
@@ -78,17 +82,30 @@ export default defineConfig({
     build: {
       rolldownOptions: {
         output: {
-          // Two chunks for the island runtime (Preact with Astro's renderer; nanostores) instead of many small
-          // files: fewer requests and better compression for the page-weight budget. Pages that only need the
-          // stores (the home page's progress marks) do not load Preact.
+          // A few shared files instead of many small ones (fewer requests, better compression): the site script of
+          // every page with what it uses (src/components/SiteScript.astro), the reader state (stores, the progress
+          // marks, what the step islands share), Preact with Astro's renderer, and the comment thread's parts.
+          // Islands keep their own files.
           codeSplitting: {
             groups: [
-              // Vite's small preload helper stays on its own, or pages without islands would load Preact for it.
-              { name: 'preload-helper', test: /preload-helper/, priority: 2 },
-              { name: 'preact', test: /node_modules[\\/](preact|@astrojs[\\/]preact|@nanostores[\\/]preact)[\\/]/ },
-              { name: 'stores', test: /node_modules[\\/](nanostores|@nanostores[\\/]persistent)[\\/]/ },
-              // The header's small scripts (theme, search launcher) run on every page: one file for them.
-              { name: 'chrome', test: /src[\\/](browser[\\/](theme|search-launcher)|stores[\\/]theme|lib[\\/](search-shortcut|theme))\.ts/ },
+              { name: 'preact', test: /node_modules[\\/](preact|@astrojs[\\/]preact|@nanostores[\\/]preact)[\\/]/, priority: 2 },
+              {
+                name: 'reader-state',
+                test: /src[\\/](stores[\\/]progress|browser[\\/]progress-marks|islands[\\/](progress[\\/]reader-hooks|quiz[\\/]QuizView)|lib[\\/](reader-state|breakup-dates|read-pages|quiz-scoring|dates?))[\\/.]/,
+                priority: 1,
+              },
+              {
+                // The comments' data and the parts the thread, its forms (loaded on first use), the contact form and the
+                // admin pages share; what only the thread uses stays in its own file.
+                name: 'comments',
+                test: /src[\\/](stores[\\/]comments|islands[\\/]comments[\\/](CommentBody|TimeAgo|use-busy|use-online|use-panels|outcomes)\.)/,
+                priority: 0,
+              },
+              {
+                name: 'site',
+                test: /SiteScript\.astro|preload-helper|rolldown[\\/]runtime|node_modules[\\/](astro[\\/]dist[\\/]runtime[\\/](server[\\/]astro-island|client[\\/](idle|load|media|only|visible))\.js$|nanostores|@nanostores[\\/]persistent)[\\/]|src[\\/](browser[\\/](quick-exit|island-(runtime|directives)|theme(-toggle)?|search-launcher|share-control|record-visit)|stores[\\/](theme|write-or-warn)|lib[\\/](search-shortcut|theme|quick-exit|comments[\\/](own-keys|limits|page-path)))\./,
+                priority: 3,
+              },
             ],
           },
         },

@@ -3,7 +3,7 @@
  * progress track. Kept tiny, since every guide page loads it: it only adds its own entry and keeps what is there;
  * src/lib/read-pages.ts drops anything malformed when the record is read.
  */
-import { readPagesStorageKey } from '../lib/reader-state';
+import { readPagesStorageKey } from '../lib/read-pages';
 
 const current = document.querySelector('.step-nav a[aria-current="page"]')?.getAttribute('href');
 if (current) {

@@ -1,14 +1,19 @@
-/** After the build, moves Astro's island style into each page's <head> (see src/lib/island-style.ts). */
+/**
+ * After the build, over each page: moves Astro's island style into <head> (see src/lib/island-style.ts), and takes out
+ * Astro's inline island runtime and client directives with their policy hashes, since the site script carries them
+ * (src/security/inline-scripts.ts, `astroInlineScripts`).
+ */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
-import { islandStyleInHead } from '../lib/island-style.ts';
+import { islandStyleInHead, withoutInlineScripts } from '../lib/island-style.ts';
+import { astroInlineScripts } from '../security/inline-scripts.ts';
 import { afterBuild, builtFiles, HTML } from './after-build.ts';
 
 export default function islandStyle(): AstroIntegration {
   return afterBuild('island-style', ({ clientDir }) => {
     for (const file of builtFiles(clientDir, HTML)) {
       const html = readFileSync(file, 'utf8');
-      const moved = islandStyleInHead(html);
+      const moved = withoutInlineScripts(islandStyleInHead(html), astroInlineScripts);
       if (moved !== html) writeFileSync(file, moved);
     }
   });

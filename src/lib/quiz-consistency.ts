@@ -84,3 +84,11 @@ export function findContradictions(quiz: Quiz, combinations: Iterable<QuizAnswer
 export function describeContradiction(quizName: string, quiz: Quiz, contradiction: Contradiction): string {
   return `${quizName}: answers ${describeAnswers(quiz, contradiction.answers)} reach "${contradiction.band}", but ${contradiction.problems.join('; ')}`;
 }
+
+/**
+ * The quiz as the page hands it to its island: the bands' claims are for this check (at build and test time) only, so
+ * they are left out of the page.
+ */
+export function quizForBrowser(quiz: Quiz): Quiz {
+  return { ...quiz, bands: quiz.bands.map((band) => ({ ...band, claims: {} })) };
+}

@@ -3,7 +3,8 @@
  * only, under its own key (next to the reader state, not inside it), and deleted with "Delete everything". Guide
  * pages add to it (src/browser/record-visit.ts). Reading never throws: anything malformed is dropped.
  */
-export { readPagesStorageKey } from './reader-state';
+/** Its storage key; here, apart from the reader state, so every guide page can write it without loading that module. */
+export const readPagesStorageKey = 'back-together:read';
 
 /** Site path of a guide page (`/steps/take-time/`) → ISO date-time it was first opened. */
 export type ReadPages = Readonly<Record<string, string>>;

@@ -6,6 +6,12 @@
  * reaches them (and their hashes) on the next build. tests/unit/boot-scripts.test.ts runs each text.
  */
 import { createHash } from 'node:crypto';
+import islandRuntime from 'astro/runtime/server/astro-island.prebuilt.js';
+import idleDirective from 'astro/runtime/client/idle.prebuilt.js';
+import loadDirective from 'astro/runtime/client/load.prebuilt.js';
+import mediaDirective from 'astro/runtime/client/media.prebuilt.js';
+import onlyDirective from 'astro/runtime/client/only.prebuilt.js';
+import visibleDirective from 'astro/runtime/client/visible.prebuilt.js';
 import { offlineOffKey, serviceWorkerPath } from '../lib/offline.ts';
 import { stateStorageKey, stateVersion } from '../lib/reader-state.ts';
 import { themeStorageKey } from '../lib/theme.ts';
@@ -56,3 +62,10 @@ export const quizResultRoom = inlineScript(
 
 /** Scripts in the layout of every page: their hashes go into every page's policy (csp.ts). */
 export const everyPageScripts: readonly InlineScript[] = [themeBoot, offlineBoot];
+
+/**
+ * Astro's island runtime and client directives, which Astro writes inline into a page with islands and allows in every
+ * page's policy. The site script carries them instead (src/browser/island-runtime.ts): the build takes these texts out
+ * of every page and their hashes out of its policy (src/integrations/island-style.ts).
+ */
+export const astroInlineScripts: readonly InlineScript[] = [islandRuntime, idleDirective, loadDirective, mediaDirective, onlyDirective, visibleDirective].map(inlineScript);

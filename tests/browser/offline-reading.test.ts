@@ -64,7 +64,9 @@ describe.skipIf(!hasChromium)('reading offline', () => {
     expect(await page.locator('h1').textContent()).toBe('Take time apart first');
     // Styled and working: the stylesheet and the islands came from the cache too.
     expect(await page.evaluate(() => getComputedStyle(document.querySelector('.quick-exit-button')!).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
-    await hydrated(page, 'StepDone');
+    // The site script ("mark this step done" turns on) and an island's files.
+    await page.locator('#step-done-take-time:enabled').waitFor();
+    await hydrated(page, 'Quiz');
     await page.locator('[aria-labelledby="comments-heading"]').scrollIntoViewIfNeeded();
     await expect.poll(() => page.locator('.comments-offline').textContent()).toBe(OFFLINE_NOTE);
 

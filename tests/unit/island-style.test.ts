@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ISLAND_STYLES } from 'astro/runtime/server/astro-island-styles.js';
-import { islandStyleInHead } from '../../src/lib/island-style';
+import { islandStyleInHead, withoutInlineScripts } from '../../src/lib/island-style';
 
 const style = `<style>${ISLAND_STYLES}</style>`;
 
@@ -17,5 +17,15 @@ describe('islandStyleInHead', () => {
     expect(islandStyleInHead(plain)).toBe(plain);
     const moved = `<html><head>${style}</head><body></body></html>`;
     expect(islandStyleInHead(moved)).toBe(moved);
+  });
+});
+
+describe('withoutInlineScripts', () => {
+  it('takes the given inline scripts out of the page and their hashes out of its policy, and nothing else', () => {
+    const runtime = { text: 'runtime()', hash: 'sha256-runtime=' };
+    const page = `<html><head><meta http-equiv="content-security-policy" content="script-src 'self' 'sha256-runtime=' 'sha256-theme='"><script>theme()</script></head><body><script>runtime()</script><astro-island></astro-island></body></html>`;
+    expect(withoutInlineScripts(page, [runtime])).toBe(
+      `<html><head><meta http-equiv="content-security-policy" content="script-src 'self' 'sha256-theme='"><script>theme()</script></head><body><astro-island></astro-island></body></html>`,
+    );
   });
 });
