@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import LongestFirst from './tests/support/sequencer.ts';
 
 // Two projects: `unit` needs nothing; `site` builds the site once (tests/support/global-build.ts)
 // and runs integration tests over the built HTML and real server, and browser tests in Chromium.
@@ -7,6 +8,7 @@ export default defineConfig({
     // Both projects in one group, so unit files fill the gaps between site files. Three at once on two cores: a
     // browser test spends most of its time waiting (page loads, network idle, hydration), a third file uses that time.
     maxWorkers: 3,
+    sequence: { sequencer: LongestFirst },
     projects: [
       {
         test: {
