@@ -5,8 +5,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
-import { islandStyleInHead, withoutInlineScripts } from '../lib/island-style.ts';
-import { astroInlineScripts } from '../security/inline-scripts.ts';
+import { islandStyleInHead } from '../lib/island-style.ts';
+import { astroInlineScripts, withoutInlineScripts } from '../security/inline-scripts.ts';
 import { afterBuild, builtFiles, HTML } from './after-build.ts';
 
 export default function islandStyle(): AstroIntegration {

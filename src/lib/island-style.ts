@@ -15,21 +15,3 @@ export function islandStyleInHead(html: string): string {
   const withoutStyle = html.slice(0, at) + html.slice(at + islandStyleTag.length);
   return withoutStyle.slice(0, headEnd) + islandStyleTag + withoutStyle.slice(headEnd);
 }
-
-/** An inline script's text and its CSP hash source (src/security/inline-scripts.ts). */
-interface HashedScript {
-  text: string;
-  hash: string;
-}
-
-/**
- * The page without the given inline scripts (`<script>text</script>`, as Astro writes its island runtime and client
- * directives) and without their hashes in its Content-Security-Policy <meta>, so the policy allows no script the page
- * does not have.
- */
-export function withoutInlineScripts(html: string, scripts: readonly HashedScript[]): string {
-  return scripts.reduce(
-    (page, { text, hash }) => page.replaceAll(`<script>${text}</script>`, '').replaceAll(` '${hash}'`, ''),
-    html,
-  );
-}

@@ -8,8 +8,6 @@
 import type { QuizAnswer, QuizAnswers } from './quiz-scoring';
 
 export const stateStorageKey = 'back-together:state';
-/** Guide pages the reader has opened: their own key, beside the state's (src/lib/read-pages.ts). */
-export { readPagesStorageKey } from './read-pages';
 export const stateVersion = 1;
 
 export type RelationshipSafe = 'yes' | 'no' | 'unsure';

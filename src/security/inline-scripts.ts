@@ -69,3 +69,15 @@ export const everyPageScripts: readonly InlineScript[] = [themeBoot, offlineBoot
  * of every page and their hashes out of its policy (src/integrations/island-style.ts).
  */
 export const astroInlineScripts: readonly InlineScript[] = [islandRuntime, idleDirective, loadDirective, mediaDirective, onlyDirective, visibleDirective].map(inlineScript);
+
+/**
+ * The page without the given inline scripts (`<script>text</script>`, as Astro writes its island runtime and client
+ * directives) and without their hashes in its Content-Security-Policy <meta>, so the policy allows no script the page
+ * does not have.
+ */
+export function withoutInlineScripts(html: string, scripts: readonly InlineScript[]): string {
+  return scripts.reduce(
+    (page, { text, hash }) => page.replaceAll(`<script>${text}</script>`, '').replaceAll(` '${hash}'`, ''),
+    html,
+  );
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ISLAND_STYLES } from 'astro/runtime/server/astro-island-styles.js';
-import { islandStyleInHead, withoutInlineScripts } from '../../src/lib/island-style';
+import { islandStyleInHead } from '../../src/lib/island-style';
+import { withoutInlineScripts } from '../../src/security/inline-scripts';
 
 const style = `<style>${ISLAND_STYLES}</style>`;
 
@@ -22,7 +23,7 @@ describe('islandStyleInHead', () => {
 
 describe('withoutInlineScripts', () => {
   it('takes the given inline scripts out of the page and their hashes out of its policy, and nothing else', () => {
-    const runtime = { text: 'runtime()', hash: 'sha256-runtime=' };
+    const runtime = { text: 'runtime()', hash: 'sha256-runtime=' } as const;
     const page = `<html><head><meta http-equiv="content-security-policy" content="script-src 'self' 'sha256-runtime=' 'sha256-theme='"><script>theme()</script></head><body><script>runtime()</script><astro-island></astro-island></body></html>`;
     expect(withoutInlineScripts(page, [runtime])).toBe(
       `<html><head><meta http-equiv="content-security-policy" content="script-src 'self' 'sha256-theme='"><script>theme()</script></head><body><astro-island></astro-island></body></html>`,

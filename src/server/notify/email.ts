@@ -17,14 +17,17 @@ export interface EmailSettings {
 const SMTP_TIMEOUT_MS = 15_000;
 
 export function emailChannel(settings: EmailSettings): NotifyChannel {
-  let opened: Mail<SMTPSentMessageInfo, SMTPTransportOptions> | undefined;
-  const transport = async () =>
-    (opened ??= (await import('nodemailer')).createTransport({
-      url: settings.smtpUrl.href,
-      connectionTimeout: SMTP_TIMEOUT_MS,
-      greetingTimeout: SMTP_TIMEOUT_MS,
-      socketTimeout: SMTP_TIMEOUT_MS,
-    }));
+  // The promise is kept, not the transport, so a check and a message at once still share one transport.
+  let opened: Promise<Mail<SMTPSentMessageInfo, SMTPTransportOptions>> | undefined;
+  const transport = () =>
+    (opened ??= import('nodemailer').then(({ createTransport }) =>
+      createTransport({
+        url: settings.smtpUrl.href,
+        connectionTimeout: SMTP_TIMEOUT_MS,
+        greetingTimeout: SMTP_TIMEOUT_MS,
+        socketTimeout: SMTP_TIMEOUT_MS,
+      }),
+    ));
   const port = settings.smtpUrl.port || (settings.smtpUrl.protocol === 'smtps:' ? '465' : '587');
   return {
     name: 'email',
@@ -45,7 +48,7 @@ export function emailChannel(settings: EmailSettings): NotifyChannel {
       return `${settings.smtpUrl.hostname}:${port} accepts connections and the login`;
     },
     close() {
-      opened?.close();
+      void opened?.then((open) => open.close());
     },
   };
 }
