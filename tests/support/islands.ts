@@ -3,16 +3,20 @@ import type { Page } from 'playwright-core';
 /**
  * Brings every island on the page to life and waits until each has hydrated (Astro drops an island's `ssr`
  * attribute when it has). client:visible islands are scrolled into view one by one, since an island scrolled past
- * before the browser checked it would never count as seen.
+ * before the browser checked it would never count as seen. Each is brought in at the bottom edge of the window, so
+ * nothing below it comes into view: with `above`, islands inside or below that element are left asleep.
  */
-export async function hydrateAllIslands(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    const islands = [...document.querySelectorAll('astro-island')];
+export async function hydrateAllIslands(page: Page, { above }: { above?: string } = {}): Promise<number> {
+  return page.evaluate(async (aboveSelector) => {
+    const limit = aboveSelector ? document.querySelector(aboveSelector) : null;
+    const beforeLimit = (island: Element) =>
+      !limit || (!limit.contains(island) && !!(limit.compareDocumentPosition(island) & Node.DOCUMENT_POSITION_PRECEDING));
+    const islands = [...document.querySelectorAll('astro-island')].filter(beforeLimit);
     for (const island of islands) {
       if (!island.hasAttribute('ssr')) continue;
       // An island with nothing rendered on the server can only hydrate when its directive fires on its own.
       const target = island.firstElementChild ?? island.parentElement;
-      target?.scrollIntoView({ block: 'center' });
+      target?.scrollIntoView({ block: 'end' });
       await new Promise<void>((resolve, reject) => {
         const hydrated = () => !island.hasAttribute('ssr');
         if (hydrated()) return resolve();
@@ -28,5 +32,5 @@ export async function hydrateAllIslands(page: Page): Promise<number> {
     }
     window.scrollTo(0, 0);
     return islands.length;
-  });
+  }, above);
 }

@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
+import { hydrateAllIslands } from './islands';
 
 export interface PageWeight {
   path: string;
@@ -14,6 +15,7 @@ export interface PageWeight {
   requests: string[];
 }
 
+const commentsSection = '[aria-labelledby="comments-heading"]';
 const gzipped = (body: Buffer) => gzipSync(body, { level: 9 }).length;
 
 /**
@@ -25,6 +27,9 @@ export async function measurePage(browser: Browser, origin: string, path: string
   const page = await browser.newPage();
   const weight: PageWeight = { path, html: 0, css: 0, js: 0, jsFiles: [], requests: [] };
   const pending: Promise<void>[] = [];
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => void (message.type() === 'error' && errors.push(message.text())));
   page.on('request', (request) => void weight.requests.push(new URL(request.url()).pathname));
   page.on('response', (response) => {
     const type = response.request().resourceType();
@@ -45,12 +50,12 @@ export async function measurePage(browser: Browser, origin: string, path: string
     );
   });
   await page.goto(`${origin}${path}`, { waitUntil: 'networkidle' });
-  const { bottom, step } = await page.evaluate((stopAboveComments) => {
-    const comments = document.querySelector('[aria-labelledby="comments-heading"]');
+  const { bottom, step } = await page.evaluate(({ stopAboveComments, selector }) => {
+    const comments = document.querySelector(selector);
     const end = document.documentElement.scrollHeight;
     const aboveComments = comments ? comments.getBoundingClientRect().top + window.scrollY - window.innerHeight - 200 : end;
     return { bottom: stopAboveComments ? aboveComments : end, step: window.innerHeight / 2 };
-  }, until === 'comments');
+  }, { stopAboveComments: until === 'comments', selector: commentsSection });
   // In steps, a frame apart, so every island on the way is seen by its visibility observer.
   for (let y = 0; y < bottom + step; y += step) {
     await page.evaluate((top) => {
@@ -58,13 +63,10 @@ export async function measurePage(browser: Browser, origin: string, path: string
       return new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted)));
     }, Math.min(y, bottom));
   }
-  // Astro removes an island's `ssr` attribute once it has hydrated.
-  await page.waitForFunction((stopAboveComments) => {
-    const islands = [...document.querySelectorAll('astro-island')].filter(
-      (island) => !stopAboveComments || !island.closest('[aria-labelledby="comments-heading"]'),
-    );
-    return islands.every((island) => !island.hasAttribute('ssr'));
-  }, until === 'comments');
+  // Any island the scroll went past before its observer looked is brought in on its own, so none stays asleep.
+  await hydrateAllIslands(page, { above: until === 'comments' ? commentsSection : undefined }).catch((error: Error) => {
+    throw new Error(`${error.message}${errors.length ? `; the page reported: ${errors.join('; ')}` : ''}`);
+  });
   await page.waitForLoadState('networkidle');
   await Promise.all(pending);
   await page.close();
