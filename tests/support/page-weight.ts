@@ -64,7 +64,7 @@ export async function measurePage(browser: Browser, origin: string, path: string
     }, Math.min(y, bottom));
   }
   // Any island the scroll went past before its observer looked is brought in on its own, so none stays asleep.
-  await hydrateAllIslands(page, { above: until === 'comments' ? commentsSection : undefined }).catch((error: Error) => {
+  await hydrateAllIslands(page, until === 'comments' ? { above: commentsSection } : {}).catch((error: Error) => {
     throw new Error(`${error.message}${errors.length ? `; the page reported: ${errors.join('; ')}` : ''}`);
   });
   await page.waitForLoadState('networkidle');
