@@ -87,6 +87,8 @@ export default defineConfig({
     // Vite's own cache (optimized dependencies) lives in the build cache too: one folder holds every cache, so a new
     // OUT_DIR (tests, benches) builds cold, and deleting that folder starts over.
     cacheDir: fileURLToPath(new URL(`${cacheDir}/vite/`, import.meta.url)),
+    // The search worker (src/browser/search-worker.ts) is a module, so it can import Pagefind's own module.
+    worker: { format: 'es' },
     build: {
       rolldownOptions: {
         output: {

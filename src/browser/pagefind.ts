@@ -1,9 +1,13 @@
 /**
- * Loads Pagefind's JS API from the built bundle, once, and only when search is used: pages that
- * are never searched download nothing from /pagefind/.
+ * Starts Pagefind, once, and only when search is used: pages that are never searched download nothing from
+ * /pagefind/. It runs in a web worker, so a search never holds up the page.
  */
 import type { PagefindResultData } from '../lib/search-results';
 import { highlightParam } from '../lib/search-shortcut';
+import type { SearchAnswer, SearchRequest, SearchValue } from '../lib/search-worker-protocol';
+
+/** Omit over each member of a union, keeping it a union. */
+type DistributiveOmit<T, Key extends PropertyKey> = T extends unknown ? Omit<T, Key> : never;
 
 /** Where the Pagefind bundle is served (written there by src/integrations/pagefind.ts). */
 const pagefindBundlePath = '/pagefind/';
@@ -12,29 +16,59 @@ export interface PagefindSearch {
   results: { id: string; data(): Promise<PagefindResultData> }[];
 }
 
+/** Search as the islands use it; Pagefind itself runs in src/browser/search-worker.ts. */
 export interface PagefindApi {
-  options(options: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
   /** Resolves to null when a newer call superseded this one. */
   debouncedSearch(term: string, options?: object, debounceMs?: number): Promise<PagefindSearch | null>;
 }
 
 let loading: Promise<PagefindApi> | undefined;
 
-/** The Pagefind API, loaded and initialised; a failed load (no index yet) is retried next time. */
+/** The search worker, and the answers it still owes, by question. */
+function searchWorker(): { ask(request: DistributiveOmit<SearchRequest, 'id'>): Promise<SearchValue>; stop(): void } {
+  // The bundler builds the worker as a file of its own, found by this exact form.
+  const worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
+  const waiting = new Map<number, { resolve(value: SearchValue): void; reject(error: Error): void }>();
+  let lastId = 0;
+  const failAll = (message: string) => {
+    for (const { reject } of waiting.values()) reject(new Error(message));
+    waiting.clear();
+  };
+  worker.addEventListener('message', ({ data }: MessageEvent<SearchAnswer>) => {
+    const question = waiting.get(data.id);
+    waiting.delete(data.id);
+    if ('error' in data) question?.reject(new Error(data.error));
+    else question?.resolve(data.value);
+  });
+  // A worker that cannot load (blocked, or its script is gone) fails every question instead of leaving it hanging.
+  worker.addEventListener('error', (event) => failAll(event.message || 'The search worker could not start.'));
+  return {
+    ask: (request) =>
+      new Promise((resolve, reject) => {
+        lastId += 1;
+        waiting.set(lastId, { resolve, reject });
+        worker.postMessage({ ...request, id: lastId });
+      }),
+    stop: () => worker.terminate(),
+  };
+}
+
+/** Pagefind, started in its worker; a failed start (no index yet) is retried next time, in a new worker. */
 export function loadPagefind(): Promise<PagefindApi> {
   loading ??= (async () => {
-    // A runtime URL, so the bundler leaves it alone: the file only exists after `npm run build`.
-    const url = `${pagefindBundlePath}pagefind.js`;
-    const pagefind = (await import(/* @vite-ignore */ url)) as PagefindApi;
-    await pagefind.options({
-      // On the main thread: the index is small, and it saves downloading pagefind-worker.js.
-      noWorker: true,
-      highlightParam,
-      excerptLength: 22,
+    const worker = searchWorker();
+    const language = (document.documentElement.lang || 'unknown').toLowerCase();
+    await worker.ask({ kind: 'start', language, options: { highlightParam, excerptLength: 22 } }).catch((error: unknown) => {
+      worker.stop();
+      throw error;
     });
-    await pagefind.init();
-    return pagefind;
+    const api: PagefindApi = {
+      async debouncedSearch(term, options = {}, debounceMs = 300) {
+        const ids = (await worker.ask({ kind: 'search', term, options, debounceMs })) as string[] | null;
+        return ids && { results: ids.map((resultId) => ({ id: resultId, data: async () => (await worker.ask({ kind: 'data', resultId })) as PagefindResultData })) };
+      },
+    };
+    return api;
   })().catch((error: unknown) => {
     loading = undefined;
     throw error;

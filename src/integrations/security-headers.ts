@@ -15,7 +15,7 @@ import { copyFileSync, existsSync, readFileSync, renameSync, writeFileSync } fro
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { staticHostHeaders } from '../security/headers.ts';
-import { pagePolicies, serverSecurityHeaders } from '../security/server-headers.ts';
+import { pagePolicies, searchWorkerPath, serverSecurityHeaders } from '../security/server-headers.ts';
 import { afterBuild, builtFiles, HTML } from './after-build.ts';
 
 const ASTRO_ENTRY = 'astro-entry.mjs';
@@ -44,7 +44,7 @@ export default function securityHeaders(): AstroIntegration {
     const pages = pagePolicies(clientDir, builtFiles(clientDir, HTML));
     writeFileSync(join(clientDir, '_headers'), staticHostHeaders({ https: site.startsWith('https://') }));
     if (!existsSync(join(serverDir, 'entry.mjs'))) return;
-    const config = serverSecurityHeaders({ site, pages, clientDir, serverDir });
+    const config = serverSecurityHeaders({ site, pages, clientDir, serverDir, searchWorker: searchWorkerPath(clientDir) });
     writeFileSync(join(serverDir, 'security-headers.json'), `${JSON.stringify(config, null, 2)}\n`);
     installServerEntry(serverDir);
     logger.info(`security headers for ${Object.keys(pages).length} pages; server entry wrapped`);

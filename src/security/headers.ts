@@ -65,6 +65,12 @@ export const NON_DOCUMENT_CSP = "default-src 'none'; frame-ancestors 'none'; bas
 /** CSP for the service worker's script, which governs what the worker may fetch: its own site, nothing else. */
 export const SERVICE_WORKER_CSP = "default-src 'none'; connect-src 'self'; frame-ancestors 'none'";
 
+/**
+ * CSP for the search worker's script (src/browser/search-worker.ts): it loads Pagefind's script and index from this
+ * site and compiles Pagefind's WebAssembly, nothing else.
+ */
+export const SEARCH_WORKER_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; frame-ancestors 'none'";
+
 const everywhere = ['page', 'file', 'api'] as const;
 
 /**

@@ -1,13 +1,13 @@
 /**
  * What the Node server's entry (src/server/entry/site-server.mjs) reads at start-up, server/security-headers.json:
  * the header table resolved for pages and files, each built page's Content-Security-Policy (from its <meta> tag,
- * plus what only a header can carry) and the service worker's policy. Written after the build by
+ * plus what only a header can carry) and the policies of the scripts that run as workers. Written after the build by
  * src/integrations/security-headers.ts.
  */
-import { readFileSync } from 'node:fs';
-import { relative, sep } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { serviceWorkerPath } from '../lib/offline.ts';
-import { headerPolicy, NON_DOCUMENT_CSP, SERVICE_WORKER_CSP, securityHeaders } from './headers.ts';
+import { headerPolicy, NON_DOCUMENT_CSP, SEARCH_WORKER_CSP, SERVICE_WORKER_CSP, securityHeaders } from './headers.ts';
 
 type HeaderList = [name: string, value: string][];
 
@@ -51,15 +51,25 @@ export function pagePolicies(clientDir: string, pageFiles: readonly string[]): R
   return pages;
 }
 
+/**
+ * The site path of the search worker's script, which the bundler names with a hash (`/_astro/search-worker-….js`).
+ * Throws unless the build wrote exactly one: without its policy the worker could not load Pagefind.
+ */
+export function searchWorkerPath(clientDir: string): string {
+  const found = readdirSync(join(clientDir, '_astro')).filter((file) => /^search-worker-[\w-]+\.js$/.test(file));
+  if (found.length !== 1) throw new Error(`security-headers: expected one search worker script in _astro/, found ${found.length}`);
+  return `/_astro/${found[0]}`;
+}
+
 /** The server's headers for a build: `pages` from pagePolicies(), folders as the build wrote them. */
-export function serverSecurityHeaders(build: { site: string; pages: Record<string, string>; clientDir: string; serverDir: string }): ServerSecurityHeaders {
+export function serverSecurityHeaders(build: { site: string; pages: Record<string, string>; clientDir: string; serverDir: string; searchWorker: string }): ServerSecurityHeaders {
   const forScheme = (https: boolean) => ({ page: securityHeaders('page', { https }), file: securityHeaders('file', { https }) });
   return {
     site: build.site,
     headers: { http: forScheme(false), https: forScheme(true) },
     pages: build.pages,
     fallbackPolicy: build.pages['/404.html'] ?? NON_DOCUMENT_CSP,
-    workers: { [serviceWorkerPath]: SERVICE_WORKER_CSP },
+    workers: { [serviceWorkerPath]: SERVICE_WORKER_CSP, [build.searchWorker]: SEARCH_WORKER_CSP },
     clientDir: relative(build.serverDir, build.clientDir).split(sep).join('/') + '/',
   };
 }

@@ -8,8 +8,8 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtFiles, HTML } from '../../src/integrations/after-build';
 import { installServerEntry } from '../../src/integrations/security-headers';
-import { NON_DOCUMENT_CSP, REFERRER_POLICY, SERVICE_WORKER_CSP } from '../../src/security/headers';
-import { pagePolicies, serverSecurityHeaders } from '../../src/security/server-headers';
+import { NON_DOCUMENT_CSP, REFERRER_POLICY, SEARCH_WORKER_CSP, SERVICE_WORKER_CSP } from '../../src/security/headers';
+import { pagePolicies, searchWorkerPath, serverSecurityHeaders } from '../../src/security/server-headers';
 
 const page = (policy: string) => `<!doctype html><head><meta http-equiv="content-security-policy" content="${policy}"></head>`;
 
@@ -45,9 +45,11 @@ async function serveBuild(siteUrl: string | undefined): Promise<string> {
   writeFileSync(join(clientDir, '404.html'), page("style-src 'self'"));
   writeFileSync(join(clientDir, 'app.js'), 'export {};');
   writeFileSync(join(clientDir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
+  mkdirSync(join(clientDir, '_astro'));
+  writeFileSync(join(clientDir, '_astro', 'search-worker-a1B2c3.js'), 'self.addEventListener("message", () => {});');
   writeFileSync(join(serverDir, 'entry.mjs'), astroEntry);
   const pages = pagePolicies(clientDir, builtFiles(clientDir, HTML));
-  const config = serverSecurityHeaders({ site: 'http://localhost:4321', pages, clientDir, serverDir });
+  const config = serverSecurityHeaders({ site: 'http://localhost:4321', pages, clientDir, serverDir, searchWorker: searchWorkerPath(clientDir) });
   writeFileSync(join(serverDir, 'security-headers.json'), JSON.stringify(config));
   expect(installServerEntry(serverDir)).toBe(true);
   // What the server build writes beside the entry (src/integrations/server-entries.ts).
@@ -98,13 +100,26 @@ describe('the server entry over plain http', () => {
     }
   });
 
-  it('sends other files only what applies to them, and the service worker its own policy', async () => {
+  it('sends other files only what applies to them, and each worker script its own policy', async () => {
     const script = await get(`${site}/app.js`);
     expect(script.headers.get('content-security-policy')).toBe(NON_DOCUMENT_CSP);
     expect(script.headers.get('referrer-policy')).toBe(REFERRER_POLICY);
     expect(script.headers.get('permissions-policy')).toBeNull();
     const worker = await get(`${site}/sw.js`);
     expect(worker.headers.get('content-security-policy')).toBe(SERVICE_WORKER_CSP);
+    // The search worker loads Pagefind and compiles its WebAssembly; the file policy would stop both.
+    const search = await get(`${site}/_astro/search-worker-a1B2c3.js`);
+    expect(search.headers.get('content-security-policy')).toBe(SEARCH_WORKER_CSP);
+  });
+
+  it('finds the one search worker script a build wrote, and refuses a build without it', () => {
+    const clientDir = mkdtempSync(join(tmpdir(), 'bt-entry-'));
+    folders.push(clientDir);
+    mkdirSync(join(clientDir, '_astro'));
+    expect(() => searchWorkerPath(clientDir)).toThrow('expected one search worker script in _astro/, found 0');
+    writeFileSync(join(clientDir, '_astro', 'search-worker-Zz9_.js'), '');
+    writeFileSync(join(clientDir, '_astro', 'search-worker-Zz9_.js.br'), '');
+    expect(searchWorkerPath(clientDir)).toBe('/_astro/search-worker-Zz9_.js');
   });
 
   it('sends /api/ straight to the API entry, with the headers of a file', async () => {
