@@ -3,6 +3,7 @@
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { SERVER_NODE_FLAGS } from '../src/server/entry/node-flags.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(root, process.env.OUT_DIR ?? 'dist');
@@ -45,6 +46,6 @@ const env = {
 };
 mkdirSync(join(root, 'data'), { recursive: true });
 console.log(`Serving Back Together on http://${env.HOST}:${env.PORT}/ (Ctrl+C to stop)`);
-const server = spawn(process.execPath, [serverEntry], { cwd: root, stdio: 'inherit', env });
+const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, serverEntry], { cwd: root, stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

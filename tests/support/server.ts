@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SERVER_NODE_FLAGS } from '../../src/server/entry/node-flags.mjs';
 import { repoRoot, serverEntry } from './paths';
 
 export interface RunningServer {
@@ -62,7 +63,8 @@ export async function startServer(options: { env?: Record<string, string>; dataD
   const port = await freePort();
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'bt-server-'));
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [serverEntry], {
+  // With the flags `npm start` gives it, so figures and behaviour are those of the real server.
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, serverEntry], {
     cwd: repoRoot,
     env: {
       ...process.env,

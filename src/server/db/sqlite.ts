@@ -71,6 +71,19 @@ export interface SqliteOptions {
 }
 
 /**
+ * The statement for `sql`, prepared on first use and kept in `kept`. Preparing anew per call leaves a native statement
+ * behind each time until the garbage collector finalises it, which it does late: the JS side looks tiny.
+ */
+export function preparedOnce(db: DatabaseSync, kept: Map<string, StatementSync>, sql: string): StatementSync {
+  let statement = kept.get(sql);
+  if (!statement) {
+    statement = db.prepare(sql);
+    kept.set(sql, statement);
+  }
+  return statement;
+}
+
+/**
  * One connection to a store's SQLite file, private to the server's user (data-files.ts): WAL, FULL sync (a write
  * acknowledged is on disk, even if the machine loses power right after), foreign keys, a busy timeout, migrations
  * applied on open, and prepared statements kept for reuse.
@@ -100,12 +113,7 @@ export class SqliteConnection {
   }
 
   #statement(sql: string): StatementSync {
-    let statement = this.#statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.#statements.set(sql, statement);
-    }
-    return statement;
+    return preparedOnce(this.db, this.#statements, sql);
   }
 
   all(sql: string, params: Params = {}): Row[] {

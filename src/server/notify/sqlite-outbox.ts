@@ -1,5 +1,6 @@
 /** The notification outbox on the comments SQLite file, through a connection of its own (see outbox.ts). */
-import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
+import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
+import { preparedOnce } from '../db/sqlite.ts';
 import type { NotifyChannelName } from '../../lib/notify/api-types.ts';
 import type { QuotedComment, WaitingTotals } from '../../lib/notify/message.ts';
 import { nullableNumber, toChannelRow, toOutboxEvent, toQuote, type ChannelRow, type Claim, type Finish, type NotifyOutbox, type OutboxEvent } from './outbox.ts';
@@ -8,6 +9,7 @@ type Row = Record<string, unknown>;
 
 export class SqliteNotifyOutbox implements NotifyOutbox {
   readonly #db: DatabaseSync;
+  readonly #statements = new Map<string, StatementSync>();
 
   /** `path` must be the comment store's file, already migrated by it. */
   constructor(path: string, options: { busyTimeoutMs?: number } = {}) {
@@ -16,11 +18,11 @@ export class SqliteNotifyOutbox implements NotifyOutbox {
   }
 
   #all(sql: string, params: Record<string, SQLInputValue> = {}): Row[] {
-    return this.#db.prepare(sql).all(params) as Row[];
+    return preparedOnce(this.#db, this.#statements, sql).all(params) as Row[];
   }
 
   #run(sql: string, params: Record<string, SQLInputValue> = {}): number {
-    return Number(this.#db.prepare(sql).run(params).changes);
+    return Number(preparedOnce(this.#db, this.#statements, sql).run(params).changes);
   }
 
   async register(channels: readonly NotifyChannelName[]): Promise<void> {
