@@ -12,6 +12,7 @@ import loadDirective from 'astro/runtime/client/load.prebuilt.js';
 import mediaDirective from 'astro/runtime/client/media.prebuilt.js';
 import onlyDirective from 'astro/runtime/client/only.prebuilt.js';
 import visibleDirective from 'astro/runtime/client/visible.prebuilt.js';
+import { ISLAND_STYLES } from 'astro/runtime/server/astro-island-styles.js';
 import { offlineOffKey, serviceWorkerPath } from '../lib/offline.ts';
 import { stateStorageKey, stateVersion } from '../lib/reader-state.ts';
 import { themeStorageKey } from '../lib/theme.ts';
@@ -75,9 +76,16 @@ export const astroInlineScripts: readonly InlineScript[] = [islandRuntime, idleD
  * directives) and without their hashes in its Content-Security-Policy <meta>, so the policy allows no script the page
  * does not have.
  */
-export function withoutInlineScripts(html: string, scripts: readonly InlineScript[]): string {
+export function withoutInlineScripts(html: string, scripts: readonly InlineScript[], tag: 'script' | 'style' = 'script'): string {
   return scripts.reduce(
-    (page, { text, hash }) => page.replaceAll(`<script>${text}</script>`, '').replaceAll(` '${hash}'`, ''),
+    (page, { text, hash }) => page.replaceAll(`<${tag}>${text}</${tag}>`, '').replaceAll(` '${hash}'`, ''),
     html,
   );
 }
+
+/**
+ * Inline styles Astro writes and allows by hash, which the site stylesheet carries instead (src/styles/global.css):
+ * the islands' `display: contents` rule, and the empty style Astro hashes into every policy. The build takes them and
+ * their hashes out (`withoutInlineScripts(page, astroInlineStyles, 'style')`), so pages allow no inline style at all.
+ */
+export const astroInlineStyles: readonly InlineScript[] = [ISLAND_STYLES, ''].map(inlineScript);

@@ -1,23 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { ISLAND_STYLES } from 'astro/runtime/server/astro-island-styles.js';
-import { islandStyleInHead } from '../../src/lib/island-style';
-import { withoutInlineScripts } from '../../src/security/inline-scripts';
+import { readFileSync } from 'node:fs';
+import { astroInlineStyles, withoutInlineScripts } from '../../src/security/inline-scripts';
 
 const style = `<style>${ISLAND_STYLES}</style>`;
 
-describe('islandStyleInHead', () => {
-  it('moves the island style from the body to the end of <head>, leaving the scripts where they were', () => {
-    const page = `<html><head><title>t</title></head><body><section>${style}<script>load()</script><astro-island></astro-island></section></body></html>`;
-    expect(islandStyleInHead(page)).toBe(
-      `<html><head><title>t</title>${style}</head><body><section><script>load()</script><astro-island></astro-island></section></body></html>`,
+describe("Astro's inline island style", () => {
+  it('leaves the page with its hash, and the empty style Astro allows, while the site stylesheet carries the rule', () => {
+    const hashes = astroInlineStyles.map((item) => `'${item.hash}'`).join(' ');
+    const page = `<html><head><meta http-equiv="content-security-policy" content="style-src 'self' ${hashes}"></head><body><section>${style}<astro-island></astro-island></section></body></html>`;
+    expect(withoutInlineScripts(page, astroInlineStyles, 'style')).toBe(
+      `<html><head><meta http-equiv="content-security-policy" content="style-src 'self'"></head><body><section><astro-island></astro-island></section></body></html>`,
     );
-  });
-
-  it('leaves a page without islands, or with the style already in <head>, as it is', () => {
-    const plain = '<html><head></head><body><p>text</p></body></html>';
-    expect(islandStyleInHead(plain)).toBe(plain);
-    const moved = `<html><head>${style}</head><body></body></html>`;
-    expect(islandStyleInHead(moved)).toBe(moved);
+    const stylesheet = readFileSync(new URL('../../src/styles/global.css', import.meta.url), 'utf8');
+    expect(stylesheet).toContain('astro-island, astro-slot, astro-static-slot { display: contents; }');
+    expect(ISLAND_STYLES).toBe('astro-island,astro-slot,astro-static-slot{display:contents}');
   });
 });
 
