@@ -29,6 +29,20 @@ describe.skipIf(!hasChromium)('the /search/ page', () => {
     await page.close();
   });
 
+  it('searches in a web worker: Pagefind and its index never load on the page itself', async () => {
+    const page = await site.browser.newPage();
+    const worker = page.waitForEvent('worker');
+    await page.goto(`${site.server.url}/search/?q=counselling`);
+    expect(new URL((await worker).url()).pathname).toMatch(/^\/_astro\/search-worker-[\w-]+\.js$/);
+    await poll(() => statusText(page)).toMatch(/^\d+ results? for “counselling”$/);
+    // The page's resource timeline lists what the document fetched; a worker's fetches are in the worker's own.
+    const fetchedByPage = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname).filter((path) => path.startsWith('/pagefind/')),
+    );
+    expect(fetchedByPage).toEqual([]);
+    await page.close();
+  });
+
   it('does not shift as the form and results arrive: the footer stays put', async () => {
     const context = await site.browser.newContext({ viewport: { width: 375, height: 740 } });
     await recordLayoutShifts(context);
