@@ -4,12 +4,12 @@
  * static hosts that look for such copies can too. Runs last, after every other integration has written its files.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
-import { afterBuild, builtFiles } from './after-build.ts';
+import { afterBuild, builtFiles, linkFromCache } from './after-build.ts';
 
 /**
  * Formats worth compressing; images and fonts are compressed already. Pagefind's data files (the search engine and
@@ -42,18 +42,14 @@ const windowBits = (bytes: number) => Math.min(24, Math.max(10, Math.ceil(Math.l
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
-/** The brotli and gzip forms of some bytes, kept in `cacheDir` by a hash of them. */
-async function compressed(source: Buffer, extension: string, cacheDir: string): Promise<[br: Buffer, gz: Buffer]> {
+/** The brotli and gzip forms of some bytes, kept in `cacheDir` by a hash of them: the paths of the kept files. */
+async function compressed(source: Buffer, extension: string, cacheDir: string): Promise<[br: string, gz: string]> {
   const best = (source.length <= BEST_QUALITY_MAX_BYTES && !PAGE_QUALITY_ALWAYS.has(extension)) || ALWAYS_BEST.has(extension);
   const quality = best ? constants.BROTLI_MAX_QUALITY : PAGE_QUALITY;
   const lgwin = windowBits(source.length);
   // The settings are part of the key, so changing them never reuses copies made with the old ones.
   const key = join(cacheDir, createHash('sha256').update(`br${quality}w${lgwin}-gz${constants.Z_BEST_COMPRESSION}\0`).update(source).digest('hex').slice(0, 40));
-  try {
-    return [readFileSync(`${key}.br`), readFileSync(`${key}.gz`)];
-  } catch {
-    // Not compressed by an earlier build.
-  }
+  if (existsSync(`${key}.br`) && existsSync(`${key}.gz`)) return [`${key}.br`, `${key}.gz`];
   const [br, gz] = await Promise.all([
     brotli(source, {
       params: {
@@ -70,7 +66,7 @@ async function compressed(source: Buffer, extension: string, cacheDir: string): 
     writeFileSync(`${key}${suffix}.${process.pid}.tmp`, copy);
     renameSync(`${key}${suffix}.${process.pid}.tmp`, `${key}${suffix}`);
   }
-  return [br, gz];
+  return [`${key}.br`, `${key}.gz`];
 }
 
 /** Writes the compressed copies of one file; a copy that would not be smaller is not written. */
@@ -80,8 +76,9 @@ async function compressFile(file: string, cacheDir: string): Promise<number> {
   const [br, gz] = await compressed(source, extname(file).toLowerCase(), cacheDir);
   let written = 0;
   for (const [suffix, copy] of [['.br', br], ['.gz', gz]] as const) {
-    if (copy.length < source.length) {
-      writeFileSync(file + suffix, copy);
+    if (statSync(copy).size < source.length) {
+      // Linked from the cache: a rebuild would otherwise write thousands of new files with the same bytes.
+      linkFromCache(copy, file + suffix);
       written += 1;
     }
   }
