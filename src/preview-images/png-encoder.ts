@@ -23,6 +23,9 @@ function chunk(type: string, data: Uint8Array): Buffer {
   return Buffer.concat([head, data, crc]);
 }
 
+/** The unfiltered scanlines of the last image (every filter byte stays 0: each row is rewritten whole). */
+let scratch: Buffer | undefined;
+
 /** True when every pixel of RGBA `pixels` has full alpha. */
 function isOpaque(pixels: Uint8Array): boolean {
   for (let index = 3; index < pixels.length; index += 4) if (pixels[index] !== 255) return false;
@@ -38,7 +41,9 @@ export function encodeOpaquePng(pixels: Uint8Array, width: number, height: numbe
   if (pixels.length !== width * height * 4) throw new Error(`Expected ${width * height * 4} bytes of RGBA pixels, got ${pixels.length}`);
   if (!isOpaque(pixels)) return undefined;
   const stride = width * 3 + 1;
-  const raw = Buffer.alloc(stride * height);
+  // One buffer for every image of the same size: a fresh 2 MB buffer per image cost as much in page faults as filling it.
+  if (scratch?.length !== stride * height) scratch = Buffer.alloc(stride * height);
+  const raw = scratch;
   for (let y = 0; y < height; y += 1) {
     // Byte 0 of each row is its filter type, left 0.
     let out = y * stride + 1;

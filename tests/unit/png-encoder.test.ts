@@ -85,7 +85,7 @@ describe('the PNG encoder', { timeout: 60_000 }, () => {
     expect([...decoded.rgba]).toEqual([...pixels]);
   });
 
-  test('leaves pixels that are not opaque to the renderer's own encoder', () => {
+  test("leaves pixels that are not opaque to the renderer's own encoder", () => {
     expect(encodeOpaquePng(Uint8Array.from([0, 0, 0, 128]), 1, 1)).toBeUndefined();
   });
 
