@@ -47,7 +47,7 @@ function decodePng(png: Uint8Array): Decoded {
   expect(chunks.at(-1)?.type).toBe('IEND');
   const header = chunks[0]!.data;
   const [width, height] = [header.readUInt32BE(0), header.readUInt32BE(4)];
-  const [bitDepth, colourType, , , interlace] = header.subarray(8);
+  const [bitDepth, colourType = Number.NaN, , , interlace] = header.subarray(8);
   expect(bitDepth).toBe(8);
   expect(interlace).toBe(0);
   const channels = colourType === 2 ? 3 : colourType === 6 ? 4 : Number.NaN;
