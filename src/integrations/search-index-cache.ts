@@ -1,11 +1,12 @@
 /**
  * Keeps the last search index in the cache folder under a hash of what it was made from (every built page, the
- * Pagefind version and the indexing code with its options), so a rebuild whose pages did not change copies the
- * index instead of indexing again. Only the newest index is kept.
+ * Pagefind version and the indexing code with its options), so a rebuild whose pages did not change links the kept
+ * index into place instead of indexing again. Only the newest index is kept.
  */
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { linkTreeFromCache } from './after-build.ts';
 
 /** Every .html file under a folder, in a stable order. */
 function pageFiles(dir: string): string[] {
@@ -26,13 +27,14 @@ interface KeptIndex {
   pageCount: number;
 }
 
-/** Copies the kept index for `key` to `outputPath`; its page count, or undefined when none is kept for it. */
+/** Puts the kept index for `key` at `outputPath` (hard links); its page count, or undefined when none is kept for it. */
 export function restoreSearchIndex(cacheDir: string, key: string, outputPath: string): number | undefined {
   const kept = join(cacheDir, key);
   if (!existsSync(join(kept, 'index.json'))) return undefined;
   const { pageCount } = JSON.parse(readFileSync(join(kept, 'index.json'), 'utf8')) as KeptIndex;
   rmSync(outputPath, { recursive: true, force: true });
-  cpSync(join(kept, 'bundle'), outputPath, { recursive: true });
+  // Linked, not copied: at 1,000 articles the index is 3,000 files.
+  linkTreeFromCache(join(kept, 'bundle'), outputPath);
   return pageCount;
 }
 
