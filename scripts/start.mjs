@@ -4,6 +4,7 @@ import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SERVER_NODE_FLAGS } from '../src/server/entry/node-flags.mjs';
+import { BUILD_ENV } from './build-env.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(root, process.env.OUT_DIR ?? 'dist');
@@ -30,7 +31,7 @@ if (!skipBuild && buildIsStale()) {
   const build = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, ...BUILD_ENV },
   });
   if (build.status !== 0) process.exit(build.status ?? 1);
 } else if (!existsSync(serverEntry)) {

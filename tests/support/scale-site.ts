@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { BUILD_ENV } from '../../scripts/build-env.mjs';
 import { repoRoot } from './paths';
 
 const stepSlugs = ['understand-why', 'why-you-want-this', 'take-time', 'how-they-feel', 'best-attributes', 'casual-date', 'deeper-conversation', 'new-relationship', 'couples-counselling'];
@@ -76,7 +77,7 @@ export function measureBuild(site: ScaleSite): BuildFigures {
     env: {
       ...process.env,
       NODE_ENV: 'production',
-      ASTRO_TELEMETRY_DISABLED: '1',
+      ...BUILD_ENV,
       PEAK_RSS_FILE: usageFile,
       OUT_DIR: join(site.root, 'dist'),
       NODE_COMPILE_CACHE: join(site.root, '.node-compile-cache'),
