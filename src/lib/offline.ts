@@ -10,10 +10,17 @@
  */
 export const offlineOffKey = 'back-together:offline-off';
 
-/** Every cache the worker makes starts with this; the rest is the build's version. */
 /** Where the offline service worker is served (the root, so its scope is the whole site). */
 export const serviceWorkerPath = '/sw.js';
 
+/**
+ * How long after a page has loaded the offline worker is registered. Its first install downloads the guide's pages
+ * and files; started at once it competed with the page the reader opened (on /search/, Lighthouse's blocking time
+ * and speed index were worse in most runs), and a few seconds later costs the reader nothing.
+ */
+export const offlineCopyDelayMs = 5000;
+
+/** Every cache the worker makes starts with this; the rest is the build's version. */
 export const offlineCachePrefix = 'back-together-offline-';
 
 /**

@@ -13,7 +13,7 @@ import mediaDirective from 'astro/runtime/client/media.prebuilt.js';
 import onlyDirective from 'astro/runtime/client/only.prebuilt.js';
 import visibleDirective from 'astro/runtime/client/visible.prebuilt.js';
 import { ISLAND_STYLES } from 'astro/runtime/server/astro-island-styles.js';
-import { offlineOffKey, serviceWorkerPath } from '../lib/offline.ts';
+import { offlineCopyDelayMs, offlineOffKey, serviceWorkerPath } from '../lib/offline.ts';
 import { stateStorageKey, stateVersion } from '../lib/reader-state.ts';
 import { themeStorageKey } from '../lib/theme.ts';
 
@@ -41,13 +41,14 @@ export const themeBoot = inlineScript(
 );
 
 /**
- * Registers the offline service worker once the page has loaded (every page), unless "Delete everything" turned it
- * off for this tab. Inline, so it costs no request; a failed registration (private mode, storage full) changes nothing.
+ * Registers the offline service worker a few seconds after the page has loaded (every page; `offlineCopyDelayMs`),
+ * unless "Delete everything" turned it off for this tab. Inline, so it costs no request; a failed registration
+ * (private mode, storage full) changes nothing.
  */
 export const offlineBoot = inlineScript(
-  "(function(offlineOffKey,serviceWorkerPath){if('serviceWorker'in navigator){var off=null;try{off=sessionStorage.getItem(offlineOffKey)}catch(e){}" +
-    "if(off===null)addEventListener('load',function(){navigator.serviceWorker.register(serviceWorkerPath).catch(function(){})})}})" +
-    `(${JSON.stringify(offlineOffKey)},${JSON.stringify(serviceWorkerPath)})`,
+  "(function(offlineOffKey,serviceWorkerPath,delayMs){if('serviceWorker'in navigator){var off=null;try{off=sessionStorage.getItem(offlineOffKey)}catch(e){}" +
+    "if(off===null)addEventListener('load',function(){setTimeout(function(){navigator.serviceWorker.register(serviceWorkerPath).catch(function(){})},delayMs)})}})" +
+    `(${JSON.stringify(offlineOffKey)},${JSON.stringify(serviceWorkerPath)},${offlineCopyDelayMs})`,
 );
 
 /**

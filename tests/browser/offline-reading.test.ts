@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OFFLINE_NOTE } from '../../src/islands/Comments';
-import { offlineCachePrefix } from '../../src/lib/offline';
+import { offlineCachePrefix, offlineCopyDelayMs } from '../../src/lib/offline';
 import { hasChromium, watchPage, type BrowserContext, type Page } from '../support/browser';
 import { clientDir } from '../support/paths';
 import { hydrated } from '../support/reader';
@@ -23,10 +23,15 @@ function cachedPaths(page: Page): Promise<Record<string, string[]>> {
   });
 }
 
-/** Opens a page and waits until the offline worker has installed and taken over (it activates once installed). */
+/**
+ * Opens a page, lets the seconds pass after which the page registers the offline worker (on the page's own clock, so
+ * no test waits them out), and waits until the worker has installed and taken over (it activates once installed).
+ */
 async function openWithOfflineCopy(context: BrowserContext, url: string): Promise<Page> {
+  await context.clock.install();
   const page = await context.newPage();
   await page.goto(url);
+  await context.clock.fastForward(offlineCopyDelayMs);
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.getRegistration().then((registration) => registration?.active?.state))).toBe('activated');
   return page;
@@ -101,11 +106,13 @@ describe.skipIf(!hasChromium)('reading offline', () => {
     expect(await page.evaluate(() => caches.keys())).toEqual([]);
     expect(await page.evaluate(() => navigator.serviceWorker.getRegistrations().then((list) => list.length))).toBe(0);
 
-    // Reading on in the same tab does not bring the copy straight back.
+    // Reading on in the same tab does not bring the copy straight back, however long the reader stays.
     await page.goto(`${site.server.url}/steps/take-time/`);
     await page.waitForLoadState('load');
+    await context.clock.fastForward(offlineCopyDelayMs);
     await page.goto(`${site.server.url}/`);
     await page.waitForLoadState('load');
+    await context.clock.fastForward(offlineCopyDelayMs);
     expect(await page.evaluate(() => navigator.serviceWorker.getRegistrations().then((list) => list.length))).toBe(0);
     expect(await page.evaluate(() => caches.keys())).toEqual([]);
     await context.close();

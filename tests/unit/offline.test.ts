@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { offlineVersion, referencedAssets } from '../../src/integrations/offline-precache';
 import { serviceWorkerSource } from '../../src/integrations/offline-service-worker';
-import { offlineOffKey, offlineRoute, serviceWorkerPath } from '../../src/lib/offline';
+import { offlineCopyDelayMs, offlineOffKey, offlineRoute, serviceWorkerPath } from '../../src/lib/offline';
 import { offlineBoot } from '../../src/security/inline-scripts';
 
 describe('offlineRoute', () => {
@@ -53,18 +53,26 @@ describe('serviceWorkerSource', () => {
 });
 
 describe('the offline boot script', () => {
-  /** Runs the inline script against a fake browser; returns the worker paths it registered once the page loaded. */
-  function run(offlineOff: string | null): string[] {
+  /**
+   * Runs the inline script against a fake browser: the page loads, and then `elapsedMs` pass. Returns the worker paths
+   * it registered by then.
+   */
+  function run(offlineOff: string | null, elapsedMs: number): string[] {
     const registered: string[] = [];
     const navigator = { serviceWorker: { register: (path: string) => (registered.push(path), Promise.resolve()) } };
     const sessionStorage = { getItem: (key: string) => (key === offlineOffKey ? offlineOff : null) };
+    const timers: { at: number; run: () => void }[] = [];
+    const setTimeout = (run: () => void, delay: number) => void timers.push({ at: delay, run });
     const addEventListener = (type: string, listener: () => void) => type === 'load' && listener();
-    new Function('navigator', 'sessionStorage', 'addEventListener', offlineBoot.text)(navigator, sessionStorage, addEventListener);
+    new Function('navigator', 'sessionStorage', 'addEventListener', 'setTimeout', offlineBoot.text)(navigator, sessionStorage, addEventListener, setTimeout);
+    for (const timer of timers) if (timer.at <= elapsedMs) timer.run();
     return registered;
   }
 
-  it('registers the worker after load, unless this tab turned offline copies off', () => {
-    expect(run(null)).toEqual([serviceWorkerPath]);
-    expect(run('1')).toEqual([]);
+  it('registers the worker a few seconds after load, unless this tab turned offline copies off', () => {
+    expect(run(null, 0)).toEqual([]);
+    expect(run(null, offlineCopyDelayMs - 1)).toEqual([]);
+    expect(run(null, offlineCopyDelayMs)).toEqual([serviceWorkerPath]);
+    expect(run('1', offlineCopyDelayMs)).toEqual([]);
   });
 });
