@@ -131,8 +131,10 @@ function draw({ cached, job, worker, cacheDir }: ReturnType<typeof locate>): Pro
   // resvg brings its own allocator (mimalloc), which reads its options from the environment when a worker first loads
   // resvg. By default it got fresh 4 KB pages from the system and zeroed them for every image: most of a card's
   // drawing time (about 20 of 23 ms). With large pages kept for a second between images, drawing takes 2 to 15 ms.
-  process.env['MIMALLOC_ALLOW_LARGE_OS_PAGES'] ??= '1';
-  process.env['MIMALLOC_PURGE_DELAY'] ??= '1000';
+  // Set, not defaulted: the build runs with MIMALLOC_PURGE_DELAY=0 for the bundler (scripts/build-env.mjs), whose own
+  // copy of mimalloc read it long before (it reads each option once, on first use), and which is done by now.
+  process.env['MIMALLOC_ALLOW_LARGE_OS_PAGES'] = '1';
+  process.env['MIMALLOC_PURGE_DELAY'] = '1000';
   // One core is left to the pages, which render meanwhile. At 1,000 articles on two cores, two workers finished 2.5 s
   // sooner than one, but with 150 MB more at the build's peak.
   pool ??= new RenderPool(worker, Math.max(1, availableParallelism() - 1), () => (pool = undefined));
