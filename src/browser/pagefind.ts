@@ -4,13 +4,10 @@
  */
 import type { PagefindResultData } from '../lib/search-results';
 import { highlightParam } from '../lib/search-shortcut';
-import type { SearchAnswer, SearchRequest, SearchValue } from '../lib/search-worker-protocol';
+import { pagefindBundlePath, type SearchAnswer, type SearchRequest, type SearchValue } from '../lib/search-worker-protocol';
 
 /** Omit over each member of a union, keeping it a union. */
 type DistributiveOmit<T, Key extends PropertyKey> = T extends unknown ? Omit<T, Key> : never;
-
-/** Where the Pagefind bundle is served (written there by src/integrations/pagefind.ts). */
-const pagefindBundlePath = '/pagefind/';
 
 export interface PagefindSearch {
   results: { id: string; data(): Promise<PagefindResultData> }[];

@@ -3,7 +3,7 @@
  * WebAssembly starts and a search reads its index. Pagefind runs here in its single-thread mode, so it starts no
  * worker of its own and nothing is downloaded twice.
  */
-import type { SearchAnswer, SearchRequest, SearchValue } from '../lib/search-worker-protocol';
+import { pagefindBundlePath, type SearchAnswer, type SearchRequest, type SearchValue } from '../lib/search-worker-protocol';
 import type { PagefindResultData } from '../lib/search-results';
 
 interface PagefindResult {
@@ -21,8 +21,6 @@ const worker = self as unknown as {
   postMessage(answer: SearchAnswer): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<SearchRequest>) => void): void;
 };
-/** Where the Pagefind bundle is served (written there by src/integrations/pagefind.ts). */
-const pagefindScript = '/pagefind/pagefind.js';
 
 let pagefind: Promise<Pagefind> | undefined;
 /** Results of the searches so far, by id, so the page can ask for the excerpts it shows. */
@@ -30,7 +28,7 @@ const results = new Map<string, PagefindResult>();
 
 async function start(language: string, options: Record<string, unknown>): Promise<Pagefind> {
   // A runtime URL, so the bundler leaves it alone: the file only exists after `npm run build`.
-  const loaded = (await import(/* @vite-ignore */ pagefindScript)) as Pagefind;
+  const loaded = (await import(/* @vite-ignore */ `${pagefindBundlePath}pagefind.js`)) as Pagefind;
   // A worker has no <html lang> for Pagefind to read, so the page says which language's index to load.
   await loaded.options({ ...options, language, noWorker: true });
   await loaded.init();

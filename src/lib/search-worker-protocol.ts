@@ -4,6 +4,9 @@
  */
 import type { PagefindResultData } from './search-results';
 
+/** Where the Pagefind bundle is served (written there by src/integrations/pagefind.ts). */
+export const pagefindBundlePath = '/pagefind/';
+
 /** What the page asks. `id` pairs each answer with its question. */
 export type SearchRequest =
   | { id: number; kind: 'start'; language: string; options: Record<string, unknown> }
