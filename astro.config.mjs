@@ -71,6 +71,9 @@ export default defineConfig({
   // The guide has no code blocks; Shiki's inline styles would only fight the CSP.
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
+  // A rebuild copies every page of getStaticPaths whose data (its cacheKey, src/queries/page-cache-keys.ts) and code
+  // are unchanged from the last build's cache instead of rendering it again.
+  experimental: { incrementalBuild: true },
   // Hashed CSP, no 'unsafe-inline': a <meta> tag on every page, a header from the Node server (src/security/csp.ts).
   // checkOrigin off: the only on-demand routes are the comments API, which checks Origin against SITE_URL
   // itself and answers with a JSON error (Astro's own check would answer in plain text first).

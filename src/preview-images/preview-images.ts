@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { siteName } from '../lib/head';
 import { previewImageSize, type PreviewCard } from '../lib/share';
@@ -122,6 +122,11 @@ function locate(card: PreviewCard): { cached: string; job: PreviewImageJob; work
   const job: PreviewImageJob = { card, siteName, size: { ...previewImageSize } };
   const cached = join(cacheDir, `${previewImageKey(job, (rendererFingerprint ??= fingerprintRenderer(worker)))}.png`);
   return { cached, job, worker, cacheDir };
+}
+
+/** The cache key of a card's image (everything it shows, the renderer's code and packages), as the image route's cacheKey. */
+export function previewImageCacheKey(card: PreviewCard): string {
+  return basename(locate(card).cached, '.png');
 }
 
 /** Draws an image in a worker and keeps it in the cache folder; forgotten once done (the cache holds it then). */

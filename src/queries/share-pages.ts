@@ -3,6 +3,7 @@ import { quizPagePath, quizResultPath, pagePath, stepPath, articlePath } from '.
 import type { QuizBand } from '../lib/schemas/quiz';
 import { guidePreviewCard, previewImagePath, quizResultPreviewCard, type PreviewCard } from '../lib/share';
 import { loadArticles, loadSteps } from './guide-data';
+import { withCacheKeys } from './page-cache-keys';
 
 /** The guide page a quiz sits on, as a shared result page names it. */
 export interface QuizHost {
@@ -43,9 +44,9 @@ export async function quizResultPages(): Promise<QuizResultPage[]> {
 
 /** getStaticPaths params for the result pages under one prefix (each route file serves one prefix). */
 export async function quizResultRoutes(prefix: string, params: (path: string) => Record<string, string>) {
-  return (await quizResultPages())
-    .filter((result) => result.path.startsWith(prefix))
-    .map((result) => ({ params: params(result.path), props: { result } }));
+  return withCacheKeys(
+    (await quizResultPages()).filter((result) => result.path.startsWith(prefix)).map((result) => ({ params: params(result.path), props: { result } })),
+  );
 }
 
 /** The page that is shared when no page image fits (home, lists, search …). */

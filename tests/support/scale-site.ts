@@ -49,13 +49,14 @@ export function createScaleSite(articleCount: number): ScaleSite {
   for (let index = 1; index <= articleCount; index += 1) {
     writeFileSync(join(root, 'content/articles', `generated-${String(index).padStart(4, '0')}.mdx`), generatedArticle(index));
   }
-  const git = (...args: string[]) =>
-    execFileSync('git', args, { cwd: root, stdio: 'ignore', env: { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.invalid', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.invalid' } });
-  git('init', '-q');
-  git('add', '-A');
-  git('commit', '-q', '-m', 'scale site');
-  return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
+  git(root, 'init', '-q');
+  const site = { root, remove: () => rmSync(root, { recursive: true, force: true }) };
+  commitScaleSite(site, 'scale site');
+  return site;
 }
+
+const git = (root: string, ...args: string[]) =>
+  execFileSync('git', args, { cwd: root, stdio: 'ignore', env: { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.invalid', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.invalid' } });
 
 export interface BuildFigures {
   seconds: number;
@@ -65,23 +66,46 @@ export interface BuildFigures {
   systemSeconds: number;
 }
 
-/** Runs `astro build` (and the search index) in a scale site, as `npm run build` does, and measures it. */
-export function measureBuild(site: ScaleSite): BuildFigures {
-  const usageFile = join(site.root, '.build-usage.json');
-  const started = performance.now();
-  const result = spawnSync(process.execPath, ['--import', resolve(repoRoot, 'tests/support/peak-rss.mjs'), join(site.root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+/** Runs `astro build` in a scale site as `npm run build` does, with node flags and environment of its own. */
+function runBuild(site: ScaleSite, options: { nodeArgs?: string[]; env?: Record<string, string>; stdout: 'pipe' | 'ignore' | 'inherit' }) {
+  return spawnSync(process.execPath, [...(options.nodeArgs ?? []), join(site.root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: site.root,
-    stdio: ['ignore', process.env.SHOW_BUILD ? 'inherit' : 'ignore', 'pipe'],
+    stdio: ['ignore', options.stdout, 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
     // Its own output, cache and compile-cache folders: the first build of a new site is cold, as on a fresh checkout
     // (node_modules is shared with this checkout, and so would be its cache).
     env: {
       ...process.env,
       NODE_ENV: 'production',
       ...BUILD_ENV,
-      PEAK_RSS_FILE: usageFile,
       OUT_DIR: join(site.root, 'dist'),
       NODE_COMPILE_CACHE: join(site.root, '.node-compile-cache'),
+      ...options.env,
     },
+  });
+}
+
+/** Builds a scale site and returns the build's log (stdout); throws with its errors when the build fails. */
+export function buildScaleSite(site: ScaleSite, env: Record<string, string> = {}): string {
+  const result = runBuild(site, { env, stdout: 'pipe' });
+  if (result.status !== 0) throw new Error(`Scale build failed:\n${result.stderr.toString().slice(-4000)}`);
+  return result.stdout.toString();
+}
+
+/** Commits every change in a scale site (its last-updated dates come from this history). */
+export function commitScaleSite(site: ScaleSite, message: string): void {
+  git(site.root, 'add', '-A');
+  git(site.root, 'commit', '-q', '-m', message);
+}
+
+/** Runs `astro build` (and the search index) in a scale site, as `npm run build` does, and measures it. */
+export function measureBuild(site: ScaleSite): BuildFigures {
+  const usageFile = join(site.root, '.build-usage.json');
+  const started = performance.now();
+  const result = runBuild(site, {
+    nodeArgs: ['--import', resolve(repoRoot, 'tests/support/peak-rss.mjs')],
+    env: { PEAK_RSS_FILE: usageFile },
+    stdout: process.env.SHOW_BUILD ? 'inherit' : 'ignore',
   });
   const seconds = (performance.now() - started) / 1000;
   if (result.status !== 0) throw new Error(`Scale build failed:\n${result.stderr.toString().slice(-4000)}`);

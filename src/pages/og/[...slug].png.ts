@@ -1,9 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { preparePreviewImages, previewImagePng } from '../../preview-images/preview-images';
+import { preparePreviewImages, previewImageCacheKey, previewImagePng } from '../../preview-images/preview-images';
 import { previewImages } from '../../queries/share-pages';
 import type { PreviewCard } from '../../lib/share';
 
-/** Preview images, rendered at build time (cached between builds): /og/default.png, /og/steps/<slug>.png … */
+/** Preview images, rendered at build time (kept between builds): /og/default.png, /og/steps/<slug>.png … */
 export const getStaticPaths = (async () => {
   const images = await previewImages();
   // A build collects every route's paths before it renders any page: the images draw in workers while pages render.
@@ -11,6 +11,8 @@ export const getStaticPaths = (async () => {
   return images.map(({ imagePath, card }) => ({
     params: { slug: imagePath.replace(/^\/og\//, '').replace(/\.png$/, '') },
     props: { card },
+    // A rebuild copies the last build's image when the card and the renderer are the same (astro.config.mjs).
+    cacheKey: previewImageCacheKey(card),
   }));
 }) satisfies GetStaticPaths;
 

@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { lastUpdated } from '../git-dates/last-updated';
+
+/**
+ * Cache keys for Astro's incremental build (astro.config.mjs, `experimental.incrementalBuild`): a page of
+ * getStaticPaths with a `cacheKey` is copied from the last build instead of rendered, when its key and the code it
+ * depends on (Astro hashes that itself) are unchanged. So a key must cover every piece of data the page shows that is
+ * not code: its own props, the last-updated date git gives its entry, the collections every page shows (the steps in
+ * the navigation, the pages, the quizzes), what the environment sets (the quick-exit address), and, for pages that
+ * list articles, the articles.
+ */
+
+type KeyedEntry = CollectionEntry<'steps'> | CollectionEntry<'pages'> | CollectionEntry<'articles'> | CollectionEntry<'quizzes'>;
+
+function digestOf(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('base64url');
+}
+
+/** An entry as far as a key needs it: its content's digest (body and frontmatter) and when git last saw it change. */
+function entryFingerprint(entry: KeyedEntry): unknown[] {
+  return [entry.collection, entry.id, entry.digest ?? entry, entry.filePath ? lastUpdated(entry.filePath).toISOString() : null];
+}
+
+let siteDigest: Promise<string> | undefined;
+/** What every page may show besides its own data; the same for every page of one build. */
+function sharedDigest(): Promise<string> {
+  siteDigest ??= Promise.all([getCollection('steps'), getCollection('pages'), getCollection('quizzes')]).then((collections) =>
+    digestOf([collections.flat().map(entryFingerprint), process.env.QUICK_EXIT_URL ?? null]),
+  );
+  return siteDigest;
+}
+
+let articleDigest: Promise<string> | undefined;
+function articlesDigest(): Promise<string> {
+  articleDigest ??= getCollection('articles').then((articles) => digestOf(articles.map(entryFingerprint)));
+  return articleDigest;
+}
+
+/**
+ * The cache key of one page: its props (an entry among them counts by its fingerprint), what every page shows, and
+ * the articles when the page lists some (a step's related articles, the article index).
+ */
+async function pageCacheKey(props: Record<string, unknown>, options: { listsArticles?: boolean } = {}): Promise<string> {
+  const own = Object.entries(props).map(([name, value]) => [name, isEntry(value) ? entryFingerprint(value) : value]);
+  return digestOf([await sharedDigest(), options.listsArticles ? await articlesDigest() : null, own]);
+}
+
+function isEntry(value: unknown): value is KeyedEntry {
+  return typeof value === 'object' && value !== null && 'collection' in value && 'id' in value && 'data' in value;
+}
+
+/** getStaticPaths results with their cache keys. */
+export function withCacheKeys<Path extends { props: Record<string, unknown> }>(
+  paths: Path[],
+  options: { listsArticles?: boolean } = {},
+): Promise<(Path & { cacheKey: string })[]> {
+  return Promise.all(paths.map(async (path) => ({ ...path, cacheKey: await pageCacheKey(path.props, options) })));
+}

@@ -1,0 +1,103 @@
+/**
+ * Rebuilds copy the pages whose data and code did not change from the last build (Astro's incremental build, keyed by
+ * src/queries/page-cache-keys.ts). A copy of the site in a temp folder is built five times: cold, with no change, and
+ * after three changes that must each render again exactly the pages that show what changed.
+ */
+import { createHash } from 'node:crypto';
+import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildScaleSite, commitScaleSite, createScaleSite, type ScaleSite } from '../support/scale-site';
+
+let site: ScaleSite;
+
+beforeAll(() => {
+  site = createScaleSite(0);
+}, 120_000);
+afterAll(() => site?.remove());
+
+/** The build log's page lines: which pages were copied from the last build, which rendered. */
+function pagesOf(log: string): { restored: Set<string>; rendered: Set<string> } {
+  const restored = new Set<string>();
+  const rendered = new Set<string>();
+  for (const line of log.split('\n')) {
+    const page = /[├└]─ (\S+) \((restored|cached|\+[\d.]+m?s)\)/.exec(line);
+    if (!page) continue;
+    (page[2] === 'restored' || page[2] === 'cached' ? restored : rendered).add(page[1]!);
+  }
+  return { restored, rendered };
+}
+
+/**
+ * Every file of the build's output with a hash of its bytes; but Astro's server entry, which carries a key Astro
+ * draws anew for every build (for server islands, which this site has none of).
+ */
+function outputHashes(): Map<string, string> {
+  const dist = join(site.root, 'dist');
+  const hashes = new Map<string, string>();
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (relative(dist, path) !== 'server/astro-entry.mjs') hashes.set(relative(dist, path), createHash('sha256').update(readFileSync(path)).digest('hex'));
+    }
+  };
+  walk(dist);
+  return hashes;
+}
+
+const page = (path: string) => readFileSync(join(site.root, 'dist/client', path), 'utf8');
+
+describe('incremental build', () => {
+  let cold: ReturnType<typeof pagesOf>;
+  let coldOutput: Map<string, string>;
+
+  beforeAll(() => {
+    cold = pagesOf(buildScaleSite(site));
+    coldOutput = outputHashes();
+  }, 120_000);
+
+  test('a cold build renders every page', () => {
+    expect(cold.restored.size).toBe(0);
+    expect(cold.rendered).toContain('/articles/no-contact/index.html');
+    expect(cold.rendered).toContain('/og/steps/take-time.png');
+  });
+
+  test('with nothing changed, every page with data of its own is copied, and the output is the same to the byte', () => {
+    const again = pagesOf(buildScaleSite(site));
+    for (const path of ['/articles/no-contact/index.html', '/steps/take-time/index.html', '/about/index.html', '/og/steps/take-time.png', '/steps/take-time/result/ready-to-reach-out/index.html']) {
+      expect(again.restored, path).toContain(path);
+    }
+    // Pages without getStaticPaths (home, progress, search …) render every time; they are a dozen.
+    expect(again.rendered.size).toBeLessThan(20);
+    expect(outputHashes()).toEqual(coldOutput);
+  }, 120_000);
+
+  test('an article edited: that article renders again, with its new text; the other articles are copied', () => {
+    appendFileSync(join(site.root, 'content/articles/no-contact.mdx'), '\nA sentence added for the incremental build test.\n');
+    commitScaleSite(site, 'edit one article');
+    const edited = pagesOf(buildScaleSite(site));
+    expect(edited.rendered).toContain('/articles/no-contact/index.html');
+    expect(page('articles/no-contact/index.html')).toContain('A sentence added for the incremental build test.');
+    expect(edited.restored).toContain('/articles/tonight/index.html');
+    // A step lists its articles, so each step renders again.
+    expect(edited.rendered).toContain('/steps/take-time/index.html');
+  }, 120_000);
+
+  test('a step renamed: every page renders again, since every page shows the steps', () => {
+    const file = join(site.root, 'content/steps/03-take-time.mdx');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('navTitle: Take time apart', 'navTitle: Time apart, renamed'));
+    commitScaleSite(site, 'rename a step');
+    const renamed = pagesOf(buildScaleSite(site));
+    expect(renamed.rendered).toContain('/articles/tonight/index.html');
+    expect(page('articles/tonight/index.html')).toContain('Time apart, renamed');
+    // The images show titles, not the navigation: copied.
+    expect(renamed.restored).toContain('/og/articles/tonight.png');
+  }, 120_000);
+
+  test('a new quick-exit address: every page renders again with it', () => {
+    const moved = pagesOf(buildScaleSite(site, { QUICK_EXIT_URL: 'https://weather.example/' }));
+    expect(moved.rendered).toContain('/articles/tonight/index.html');
+    expect(page('articles/tonight/index.html')).toContain('https://weather.example/');
+  }, 120_000);
+});
