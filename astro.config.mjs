@@ -10,6 +10,7 @@ import securityHeaders from './src/integrations/security-headers.ts';
 import serverEntries from './src/integrations/server-entries.ts';
 import precompress from './src/integrations/precompress.ts';
 import islandStyle from './src/integrations/island-style.ts';
+import assetCheck from './src/integrations/asset-check.ts';
 import offline from './src/integrations/offline.ts';
 import oneStylesheet from './src/integrations/one-stylesheet.ts';
 import { contentSecurityPolicy } from './src/security/csp.ts';
@@ -50,6 +51,8 @@ export default defineConfig({
     oneStylesheet(),
     // The on-demand server reads content titles but renders no entry: its build leaves the MDX modules out.
     serverContent(),
+    // Every /_astro/ file a page names is in this build (a page copied from the last build could name an older one).
+    assetCheck(),
     // Valid HTML: Astro's island <style> goes into <head> (it writes it before the first island, even in a <section>);
     // Astro's inline island runtime leaves the pages (the site script carries it).
     islandStyle(),

@@ -1,0 +1,30 @@
+/**
+ * After the build, over each page: every file of `/_astro/` a page names must be in this build. A rebuild copies the
+ * pages whose data and code did not change from the last build (astro.config.mjs, incremental build); should a copied
+ * page still name a script or stylesheet of an older build, the build stops here instead of shipping it without them.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { AstroIntegration } from 'astro';
+import { afterBuild, builtFiles, HTML } from './after-build.ts';
+import { referencedAssets } from './offline-precache.ts';
+
+/** `page → asset` for every asset a built page names that the client folder does not have. */
+export function missingAssets(clientDir: string): string[] {
+  return builtFiles(clientDir, HTML).flatMap((page) =>
+    referencedAssets(readFileSync(page, 'utf8'))
+      .filter((asset) => !existsSync(join(clientDir, asset)))
+      .map((asset) => `${relative(clientDir, page)} → ${asset}`),
+  );
+}
+
+export default function assetCheck(): AstroIntegration {
+  return afterBuild('asset-check', ({ clientDir }) => {
+    const missing = missingAssets(clientDir);
+    if (missing.length > 0) {
+      throw new Error(
+        `Built pages name files this build does not have; \`npm run build -- --force\` renders every page again:\n${missing.slice(0, 20).join('\n')}`,
+      );
+    }
+  });
+}
