@@ -8,6 +8,7 @@ const commitDatesByFolder = new Map<string, Map<string, Date>>();
 /**
  * Reads the whole history in one `git log` (newest first), instead of one process per content file:
  * at a thousand entries, spawning git from a large build process cost more system time than the rest.
+ * A file moved or renamed without a change (`R100`) keeps the date of its last change under its old name.
  */
 function loadCommitDates(folder: string): Map<string, Date> {
   const dates = new Map<string, Date>();
@@ -16,9 +17,19 @@ function loadCommitDates(folder: string): Map<string, Date> {
       execFileSync('git', ['-C', folder, '-c', 'core.quotepath=off', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
     const top = run(['rev-parse', '--show-toplevel']).trim();
     let current: Date | undefined;
-    for (const line of run(['log', '--format=%x00%cI', '--name-only']).split('\n')) {
-      if (line.startsWith('\0')) current = new Date(line.slice(1));
-      else if (line && current && !dates.has(resolve(top, line))) dates.set(resolve(top, line), current);
+    // An older name → the file's name today, for files renamed without a change.
+    const renamedTo = new Map<string, string>();
+    for (const line of run(['log', '--format=%x00%cI', '--name-status', '-M']).split('\n')) {
+      if (line.startsWith('\0')) {
+        current = new Date(line.slice(1));
+        continue;
+      }
+      const [status = '', ...paths] = line.split('\t');
+      const path = paths.at(-1);
+      if (!path || !current) continue;
+      const today = renamedTo.get(path) ?? path;
+      if (status === 'R100') renamedTo.set(paths[0]!, today);
+      else if (!dates.has(resolve(top, today))) dates.set(resolve(top, today), current);
     }
   } catch {
     // No git here (for example a source tarball): every file falls back to its modification time.

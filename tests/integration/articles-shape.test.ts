@@ -19,12 +19,12 @@ interface ArticleSource {
 }
 
 const articles: ArticleSource[] = readdirSync(articleDir)
-  .filter((name) => name.endsWith('.mdx'))
+  .filter((name) => /\.mdx?$/.test(name))
   .map((name) => {
     const source = readFileSync(join(articleDir, name), 'utf8');
     const [, frontmatter = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(source) ?? [];
     const { published } = parse(frontmatter) as { published: string | Date };
-    return { slug: name.replace(/\.mdx$/, ''), published: new Date(published), prose: plainTextOfMarkdown(body) };
+    return { slug: name.replace(/\.mdx?$/, ''), published: new Date(published), prose: plainTextOfMarkdown(body) };
   });
 const shaped = articles.filter((article) => article.published >= shapedFrom);
 

@@ -74,7 +74,7 @@ describe('incremental build', () => {
   }, 120_000);
 
   test('an article edited: that article renders again, with its new text; the other articles are copied', () => {
-    appendFileSync(join(site.root, 'content/articles/no-contact.mdx'), '\nA sentence added for the incremental build test.\n');
+    appendFileSync(join(site.root, 'content/articles/no-contact.md'), '\nA sentence added for the incremental build test.\n');
     commitScaleSite(site, 'edit one article');
     const edited = pagesOf(buildScaleSite(site));
     expect(edited.rendered).toContain('/articles/no-contact/index.html');

@@ -12,7 +12,7 @@ import { repoRoot } from './paths';
 const stepSlugs = ['understand-why', 'why-you-want-this', 'take-time', 'how-they-feel', 'best-attributes', 'casual-date', 'deeper-conversation', 'new-relationship', 'couples-counselling'];
 const themes = ['missing them', 'a quiet evening', 'shared friends', 'an old photo', 'a birthday', 'moving house', 'a long walk', 'the first holiday apart'];
 
-/** The MDX of generated article `index`: about 700 words in sections, like a real article. */
+/** The Markdown of generated article `index`: about 700 words in sections, like a real article. */
 export function generatedArticle(index: number): string {
   const theme = themes[index % themes.length]!;
   const paragraph = (section: number) =>
@@ -47,7 +47,7 @@ export function createScaleSite(articleCount: number): ScaleSite {
   }
   symlinkSync(join(repoRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
   for (let index = 1; index <= articleCount; index += 1) {
-    writeFileSync(join(root, 'content/articles', `generated-${String(index).padStart(4, '0')}.mdx`), generatedArticle(index));
+    writeFileSync(join(root, 'content/articles', `generated-${String(index).padStart(4, '0')}.md`), generatedArticle(index));
   }
   git(root, 'init', '-q');
   const site = { root, remove: () => rmSync(root, { recursive: true, force: true }) };

@@ -26,7 +26,7 @@ function normalised(text: string): string {
 const pages = [
   ...proseDirs.flatMap((dir) =>
     readdirSync(join(root, dir))
-      .filter((name) => name.endsWith('.mdx'))
+      .filter((name) => /\.mdx?$/.test(name))
       .map((name) => `${dir}/${name}`),
   ),
   'src/pages/index.astro',

@@ -20,7 +20,7 @@ describe('heading anchors', () => {
 
   it('finds the page a content file renders to', () => {
     expect(pagePathForContentFile('/repo/content/steps/03-take-time.mdx')).toBe('/steps/take-time/');
-    expect(pagePathForContentFile('C:\\repo\\content\\articles\\no-contact.mdx')).toBe('/articles/no-contact/');
+    expect(pagePathForContentFile('C:\\repo\\content\\articles\\no-contact.md')).toBe('/articles/no-contact/');
     expect(pagePathForContentFile('/repo/content/pages/about.mdx')).toBe('/about/');
     expect(pagePathForContentFile('/repo/src/pages/notes.md')).toBeUndefined();
   });
