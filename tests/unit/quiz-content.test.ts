@@ -28,13 +28,13 @@ function headingIds(mdxFile: string): string[] {
 /** Site paths (with #anchors) a band may recommend. */
 function knownTargets(): Set<string> {
   const targets = new Set(['/', '/progress/']);
-  const add = (path: string, mdxFile: string) => {
+  const add = (path: string, contentFile: string) => {
     targets.add(path);
-    headingIds(mdxFile).forEach((id) => targets.add(`${path}#${id}`));
+    headingIds(contentFile).forEach((id) => targets.add(`${path}#${id}`));
   };
   for (const dir of ['steps', 'pages', 'articles']) {
-    for (const name of readdirSync(join(root, 'content', dir)).filter((file) => file.endsWith('.mdx'))) {
-      const slug = name.replace(/^\d+-/, '').replace(/\.mdx$/, '');
+    for (const name of readdirSync(join(root, 'content', dir)).filter((file) => /\.mdx?$/.test(file))) {
+      const slug = name.replace(/^\d+-/, '').replace(/\.mdx?$/, '');
       add(dir === 'pages' ? `/${slug}/` : `/${dir}/${slug}/`, join(root, 'content', dir, name));
     }
   }
