@@ -11,6 +11,7 @@ import serverEntries from './src/integrations/server-entries.ts';
 import precompress from './src/integrations/precompress.ts';
 import islandStyle from './src/integrations/island-style.ts';
 import assetCheck from './src/integrations/asset-check.ts';
+import preactJsx from './src/integrations/preact-jsx.ts';
 import offline from './src/integrations/offline.ts';
 import oneStylesheet from './src/integrations/one-stylesheet.ts';
 import { contentSecurityPolicy } from './src/security/csp.ts';
@@ -44,6 +45,8 @@ export default defineConfig({
     // every source module cost about two seconds of every build. Astro's renderer also skips its Preact check for
     // components from other files (MDX content).
     preact({ include: [/\.[jt]sx$/] }),
+    // In builds, JSX by the bundler's compiler instead of Babel (src/integrations/preact-jsx.ts).
+    preactJsx(),
     // Shared quiz results and the printable guide (the same words as the guide's pages) are noindex: they exist for links people send, not for search engines.
     sitemap({ filter: (page) => !page.includes('/admin/') && !page.includes('/result/') && !page.includes('/print/') }),
     headingAnchors(),
