@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { BUILD_ENV } from '../../scripts/build-env.mjs';
+import { childEnv } from './child-env';
 import { outDir, repoRoot, serverEntry } from './paths';
 
 /** Builds the site (astro build + search index) into OUT_DIR with the Node that runs the tests. */
@@ -9,8 +10,8 @@ export function buildSite(env: Record<string, string> = {}): void {
   execFileSync(process.execPath, [resolve(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: repoRoot,
     stdio: ['ignore', 'inherit', 'inherit'],
-    // Vitest sets NODE_ENV=test; a build must see production and the build environment, as `npm run build` does.
-    env: { ...process.env, NODE_ENV: 'production', ...BUILD_ENV, ...env },
+    // Production and the build environment, as `npm run build` has them; none of Vitest's own variables.
+    env: childEnv({ NODE_ENV: 'production', ...BUILD_ENV, ...env }),
   });
   writeFileSync(resolve(outDir, '.built-by-tests'), new Date().toISOString());
 }

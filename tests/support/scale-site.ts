@@ -7,6 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writ
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { BUILD_ENV } from '../../scripts/build-env.mjs';
+import { childEnv } from './child-env';
 import { repoRoot } from './paths';
 
 const stepSlugs = ['understand-why', 'why-you-want-this', 'take-time', 'how-they-feel', 'best-attributes', 'casual-date', 'deeper-conversation', 'new-relationship', 'couples-counselling'];
@@ -74,14 +75,13 @@ function runBuild(site: ScaleSite, options: { nodeArgs?: string[]; env?: Record<
     maxBuffer: 64 * 1024 * 1024,
     // Its own output, cache and compile-cache folders: the first build of a new site is cold, as on a fresh checkout
     // (node_modules is shared with this checkout, and so would be its cache).
-    env: {
-      ...process.env,
+    env: childEnv({
       NODE_ENV: 'production',
       ...BUILD_ENV,
       OUT_DIR: join(site.root, 'dist'),
       NODE_COMPILE_CACHE: join(site.root, '.node-compile-cache'),
       ...options.env,
-    },
+    }),
   });
 }
 

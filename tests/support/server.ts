@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SERVER_NODE_FLAGS } from '../../src/server/entry/node-flags.mjs';
 import { repoRoot, serverEntry } from './paths';
+import { childEnv } from './child-env';
 
 export interface RunningServer {
   /** Origin without a trailing slash, e.g. http://127.0.0.1:40123 */
@@ -66,14 +67,13 @@ export async function startServer(options: { env?: Record<string, string>; dataD
   // With the flags `npm start` gives it, so figures and behaviour are those of the real server.
   const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, serverEntry], {
     cwd: repoRoot,
-    env: {
-      ...process.env,
+    env: childEnv({
       HOST: '127.0.0.1',
       PORT: String(port),
       SITE_URL: url,
       COMMENTS_DB: join(dataDir, 'comments.db'),
       ...options.env,
-    },
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stderr: string[] = [];
