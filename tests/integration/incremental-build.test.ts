@@ -21,7 +21,8 @@ afterAll(() => site?.remove());
 function pagesOf(log: string): { restored: Set<string>; rendered: Set<string> } {
   const restored = new Set<string>();
   const rendered = new Set<string>();
-  for (const line of log.split('\n')) {
+  // Without colours: the log has them where the environment says CI.
+  for (const line of log.replace(/\x1b\[[\d;]*m/g, '').split('\n')) {
     const page = /[├└]─ (\S+) \((restored|cached|\+[\d.]+m?s)\)/.exec(line);
     if (!page) continue;
     (page[2] === 'restored' || page[2] === 'cached' ? restored : rendered).add(page[1]!);
