@@ -3,7 +3,7 @@
  * pages whose data and code did not change from the last build (astro.config.mjs, incremental build); should a copied
  * page still name a script or stylesheet of an older build, the build stops here instead of shipping it without them.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { afterBuild, builtFiles, HTML } from './after-build.ts';
@@ -11,9 +11,12 @@ import { referencedAssets } from './offline-precache.ts';
 
 /** `page → asset` for every asset a built page names that the client folder does not have. */
 export function missingAssets(clientDir: string): string[] {
+  // Assets are files directly in _astro/ (referencedAssets names no others): one listing, not a lookup per reference.
+  const assetDir = join(clientDir, '_astro');
+  const built = new Set(existsSync(assetDir) ? readdirSync(assetDir).map((name) => `/_astro/${name}`) : []);
   return builtFiles(clientDir, HTML).flatMap((page) =>
     referencedAssets(readFileSync(page, 'utf8'))
-      .filter((asset) => !existsSync(join(clientDir, asset)))
+      .filter((asset) => !built.has(asset))
       .map((asset) => `${relative(clientDir, page)} → ${asset}`),
   );
 }

@@ -18,4 +18,4 @@ export type SearchRequest =
 /** What the worker answers: the value asked for, or why it could not. */
 export type SearchAnswer = { id: number; value: SearchValue } | { id: number; error: string };
 
-export type SearchValue = null | undefined | string[] | PagefindResultData;
+export type SearchValue = null | string[] | PagefindResultData;

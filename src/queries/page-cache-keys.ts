@@ -11,6 +11,11 @@ import { lastUpdated } from '../git-dates/last-updated';
  * list articles, the articles.
  */
 
+/** `listsArticles`: the page shows articles (titles, descriptions), so any article's change renders it again. */
+interface KeyOptions {
+  listsArticles?: boolean;
+}
+
 type KeyedEntry = CollectionEntry<'steps'> | CollectionEntry<'pages'> | CollectionEntry<'articles'> | CollectionEntry<'quizzes'>;
 
 function digestOf(value: unknown): string {
@@ -41,7 +46,7 @@ function articlesDigest(): Promise<string> {
  * The cache key of one page: its props (an entry among them counts by its fingerprint), what every page shows, and
  * the articles when the page lists some (a step's related articles, the article index).
  */
-async function pageCacheKey(props: Record<string, unknown>, options: { listsArticles?: boolean } = {}): Promise<string> {
+async function pageCacheKey(props: Record<string, unknown>, options: KeyOptions): Promise<string> {
   const own = Object.entries(props).map(([name, value]) => [name, isEntry(value) ? entryFingerprint(value) : value]);
   return digestOf([await sharedDigest(), options.listsArticles ? await articlesDigest() : null, own]);
 }
@@ -53,7 +58,7 @@ function isEntry(value: unknown): value is KeyedEntry {
 /** getStaticPaths results with their cache keys. */
 export function withCacheKeys<Path extends { props: Record<string, unknown> }>(
   paths: Path[],
-  options: { listsArticles?: boolean } = {},
+  options: KeyOptions = {},
 ): Promise<(Path & { cacheKey: string })[]> {
   return Promise.all(paths.map(async (path) => ({ ...path, cacheKey: await pageCacheKey(path.props, options) })));
 }

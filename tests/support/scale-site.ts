@@ -67,9 +67,12 @@ export interface BuildFigures {
   systemSeconds: number;
 }
 
-/** Runs `astro build` in a scale site as `npm run build` does, with node flags and environment of its own. */
+/**
+ * Runs `astro build` in a scale site as `npm run build` does, with node flags and environment of its own; throws with
+ * the build's errors when it fails.
+ */
 function runBuild(site: ScaleSite, options: { nodeArgs?: string[]; env?: Record<string, string>; stdout: 'pipe' | 'ignore' | 'inherit' }) {
-  return spawnSync(process.execPath, [...(options.nodeArgs ?? []), join(site.root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+  const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), join(site.root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: site.root,
     stdio: ['ignore', options.stdout, 'pipe'],
     maxBuffer: 64 * 1024 * 1024,
@@ -83,13 +86,13 @@ function runBuild(site: ScaleSite, options: { nodeArgs?: string[]; env?: Record<
       ...options.env,
     }),
   });
+  if (result.status !== 0) throw new Error(`Scale build failed:\n${result.stderr.toString().slice(-4000)}`);
+  return result;
 }
 
 /** Builds a scale site and returns the build's log (stdout); throws with its errors when the build fails. */
 export function buildScaleSite(site: ScaleSite, env: Record<string, string> = {}): string {
-  const result = runBuild(site, { env, stdout: 'pipe' });
-  if (result.status !== 0) throw new Error(`Scale build failed:\n${result.stderr.toString().slice(-4000)}`);
-  return result.stdout.toString();
+  return runBuild(site, { env, stdout: 'pipe' }).stdout.toString();
 }
 
 /** Commits every change in a scale site (its last-updated dates come from this history). */
@@ -102,13 +105,12 @@ export function commitScaleSite(site: ScaleSite, message: string): void {
 export function measureBuild(site: ScaleSite): BuildFigures {
   const usageFile = join(site.root, '.build-usage.json');
   const started = performance.now();
-  const result = runBuild(site, {
+  runBuild(site, {
     nodeArgs: ['--import', resolve(repoRoot, 'tests/support/peak-rss.mjs')],
     env: { PEAK_RSS_FILE: usageFile },
     stdout: process.env.SHOW_BUILD ? 'inherit' : 'ignore',
   });
   const seconds = (performance.now() - started) / 1000;
-  if (result.status !== 0) throw new Error(`Scale build failed:\n${result.stderr.toString().slice(-4000)}`);
   const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as { maxRssKb: number; userSeconds: number; systemSeconds: number };
   return { seconds, peakRssMb: usage.maxRssKb / 1024, userSeconds: usage.userSeconds, systemSeconds: usage.systemSeconds };
 }
