@@ -33,14 +33,18 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Resolves once the server answers HTTP on its port (probing the socket), or fails if it exits first. */
-async function waitUntilServing(url: string, child: ChildProcess): Promise<void> {
+/**
+ * Resolves once this server has bound its port (it says so on stdout) and answers HTTP there, or fails if it exits
+ * first. Answering alone proves nothing: another process may hold the port, and this one then exits with EADDRINUSE.
+ */
+async function waitUntilServing(url: string, child: ChildProcess, bound: () => boolean): Promise<void> {
   let exitCode: number | null = null;
   child.once('exit', (code) => (exitCode = code ?? -1));
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (exitCode !== null) throw new Error(`server exited early with code ${exitCode}`);
     try {
+      if (!bound()) throw new Error('not listening yet');
       const response = await fetch(`${url}/robots.txt`);
       await response.arrayBuffer();
       return;
@@ -61,8 +65,19 @@ function exited(child: ChildProcess): Promise<void> {
 
 /** Starts the built Node server (OUT_DIR/server/entry.mjs) on a free port with its own data folder. */
 export async function startServer(options: { env?: Record<string, string>; dataDir?: string } = {}): Promise<RunningServer> {
-  const port = await freePort();
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'bt-server-'));
+  // A port free when asked for can be taken by another test file's server or browser before this one binds it:
+  // then it starts again on another port.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await launch(await freePort(), dataDir, options);
+    } catch (error) {
+      if (attempt === 3 || !/EADDRINUSE/.test((error as Error).message)) throw error;
+    }
+  }
+}
+
+async function launch(port: number, dataDir: string, options: { env?: Record<string, string>; dataDir?: string }): Promise<RunningServer> {
   const url = `http://127.0.0.1:${port}`;
   // With the flags `npm start` gives it, so figures and behaviour are those of the real server.
   const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, serverEntry], {
@@ -78,10 +93,17 @@ export async function startServer(options: { env?: Record<string, string>; dataD
   });
   const stderr: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
-  child.stdout?.resume();
+  let bound = false;
+  child.stdout?.on('data', (chunk: Buffer) => (bound ||= chunk.toString().includes('listening on')));
+  // A server that ends before a test stops or kills it says why, or a test would only see refused connections.
+  let ending = false;
+  child.on('exit', (code, signal) => {
+    if (!ending) console.error(`The server on ${url} exited on its own (code ${code}, signal ${signal}). Its stderr:\n${stderr.join('')}`);
+  });
   try {
-    await waitUntilServing(url, child);
+    await waitUntilServing(url, child, () => bound);
   } catch (error) {
+    ending = true;
     child.kill('SIGKILL');
     throw new Error(`${(error as Error).message}\n${stderr.join('')}`);
   }
@@ -90,11 +112,13 @@ export async function startServer(options: { env?: Record<string, string>; dataD
     dataDir,
     process: child,
     async stop({ keepData = false } = {}) {
+      ending = true;
       child.kill('SIGTERM');
       await exited(child);
       if (!keepData && !options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
     async kill() {
+      ending = true;
       child.kill('SIGKILL');
       await exited(child);
     },
