@@ -30,7 +30,7 @@ function unfilter(type: number, line: Uint8Array, previous: Uint8Array, bpp: num
   }
 }
 
-/** A small PNG decoder for 8-bit RGB and RGBA files, checking the signature and every chunk's CRC. */
+/** A small PNG decoder for 8-bit palette, RGB and RGBA files, checking the signature and every chunk's CRC. */
 function decodePng(png: Uint8Array): Decoded {
   const bytes = Buffer.from(png);
   expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -50,7 +50,9 @@ function decodePng(png: Uint8Array): Decoded {
   const [bitDepth, colourType = Number.NaN, , , interlace] = header.subarray(8);
   expect(bitDepth).toBe(8);
   expect(interlace).toBe(0);
-  const channels = colourType === 2 ? 3 : colourType === 6 ? 4 : Number.NaN;
+  const channels = colourType === 3 ? 1 : colourType === 2 ? 3 : colourType === 6 ? 4 : Number.NaN;
+  const palette = chunks.find(({ type }) => type === 'PLTE')?.data;
+  if (colourType === 3) expect(palette?.length, 'a palette of 1 to 256 colours').toSatisfy((length?: number) => !!length && length % 3 === 0 && length <= 768);
   expect(channels, `colour type ${colourType}`).not.toBeNaN();
   const raw = inflateSync(Buffer.concat(chunks.filter(({ type }) => type === 'IDAT').map(({ data }) => data)));
   const stride = width * channels;
@@ -61,9 +63,10 @@ function decodePng(png: Uint8Array): Decoded {
     const line = Uint8Array.from(raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1)));
     unfilter(raw[y * (stride + 1)]!, line, previous, channels);
     for (let x = 0; x < width; x += 1) {
-      for (let channel = 0; channel < 4; channel += 1) {
-        rgba[(y * width + x) * 4 + channel] = channel < channels ? line[x * channels + channel]! : 255;
-      }
+      // A palette index stands for the three bytes of its colour.
+      const colour = palette ? palette.subarray(line[x]! * 3, line[x]! * 3 + 3) : line.subarray(x * channels, x * channels + channels);
+      if (palette) expect(line[x]! * 3, 'a palette index within the palette').toBeLessThan(palette.length);
+      for (let channel = 0; channel < 4; channel += 1) rgba[(y * width + x) * 4 + channel] = colour[channel] ?? 255;
     }
     previous = line;
   }
@@ -74,15 +77,33 @@ const size = { width: 1200, height: 630 };
 const job = { card: { eyebrow: 'Step 3 of 9', title: 'Take time apart first' }, siteName: 'Back Together', size };
 
 describe('the PNG encoder', { timeout: 60_000 }, () => {
-  test('writes an RGB PNG of the given size whose pixels are the ones given', () => {
+  test('writes a palette PNG of the given size whose pixels are the ones given', () => {
     const [width, height] = [3, 2];
     const pixels = Uint8Array.from([
-      [255, 0, 0, 255], [0, 255, 0, 255], [0, 0, 255, 255],
+      [255, 0, 0, 255], [0, 255, 0, 255], [0, 255, 0, 255],
       [0, 0, 0, 255], [255, 255, 255, 255], [18, 52, 86, 255],
     ].flat());
+    const png = encodeOpaquePng(pixels, width, height)!;
+    const decoded = decodePng(png);
+    expect(decoded).toMatchObject({ width, height, colourType: 3 });
+    expect([...decoded.rgba]).toEqual([...pixels]);
+  });
+
+  test('reads pixels that do not start on a four-byte boundary', () => {
+    const pixels = Uint8Array.from([0, 1, 2, 3, 255, 4, 5, 6, 255]).subarray(1);
+    expect([...decodePng(encodeOpaquePng(pixels, 2, 1)!).rgba]).toEqual([...pixels]);
+  });
+
+  test('writes RGB past 256 colours, pixels unchanged', () => {
+    // 300 colours in a row, then the same row again: one more than a palette holds.
+    const [width, height] = [300, 2];
+    const pixels = new Uint8Array(width * height * 4);
+    for (let pixel = 0; pixel < width * height; pixel += 1) pixels.set([pixel % width, (pixel % width) >> 8, 7, 255], pixel * 4);
     const decoded = decodePng(encodeOpaquePng(pixels, width, height)!);
     expect(decoded).toMatchObject({ width, height, colourType: 2 });
-    expect([...decoded.rgba]).toEqual([...pixels]);
+    expect(Buffer.from(decoded.rgba).equals(Buffer.from(pixels))).toBe(true);
+    // And a palette image again after it: the scanlines of one size are not the other's.
+    expect(decodePng(encodeOpaquePng(pixels.subarray(0, 256 * 4), 256, 1)!)).toMatchObject({ colourType: 3 });
   });
 
   test("leaves pixels that are not opaque to the renderer's own encoder", () => {
@@ -98,7 +119,7 @@ describe('the PNG encoder', { timeout: 60_000 }, () => {
     const ours = await renderPreviewPng(job);
     const theirs = image.asPng();
     const [decodedOurs, decodedTheirs] = [decodePng(ours), decodePng(theirs)];
-    expect(decodedOurs).toMatchObject({ ...size, colourType: 2 });
+    expect(decodedOurs).toMatchObject({ ...size, colourType: 3 });
     expect([decodedTheirs.width, decodedTheirs.height]).toEqual([size.width, size.height]);
     expect(Buffer.from(decodedOurs.rgba).equals(Buffer.from(decodedTheirs.rgba))).toBe(true);
     // Some pixels we know: the accent bar at the left edge, the page colour at the right.
