@@ -89,6 +89,29 @@ export function plainTextOfMarkdown(markdown: string): string {
     .trim();
 }
 
+/**
+ * Plain text of rendered HTML: drops tags, and heading anchors (each a link marked data-pagefind-ignore, whose "#" and
+ * "Link to the section …" are for screen readers and search, not reading time).
+ */
+export function plainTextOfHtml(html: string): string {
+  return html
+    .replace(/<a\b[^>]*\bdata-pagefind-ignore\b[^>]*>[\s\S]*?<\/a>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * The words of a content entry a reader reads. Articles keep no Markdown source in the content store
+ * (src/content.config.ts), so theirs come from the HTML rendered at load; an MDX article has neither, and its file is
+ * read (`readSource`), frontmatter left out.
+ */
+export function readingText(entry: { body?: string | undefined; rendered?: { html: string } | undefined }, readSource: () => string): string {
+  if (entry.body !== undefined) return plainTextOfMarkdown(entry.body);
+  if (entry.rendered) return plainTextOfHtml(entry.rendered.html);
+  return plainTextOfMarkdown(readSource().replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, ''));
+}
+
 /** Quizzes that belong to a page rather than a step (their id is not a step slug). */
 const quizPages: Record<string, string> = {
   readiness: beforeYouStart.href,

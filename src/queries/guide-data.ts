@@ -1,5 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { articlePath, guideSequence, orderedSteps, plainTextOfMarkdown, readingMinutes, stepLinks } from '../lib/guide';
+import { readFileSync } from 'node:fs';
+import { articlePath, guideSequence, orderedSteps, readingMinutes, readingText, stepLinks } from '../lib/guide';
 import { lastUpdated } from '../git-dates/last-updated';
 
 /** Steps in guide order. */
@@ -34,5 +35,6 @@ type GuideEntry = CollectionEntry<'steps'> | CollectionEntry<'pages'> | Collecti
 /** Reading time and last-updated date of a content entry. */
 export function entryFacts(entry: GuideEntry): { minutes: number; updated: Date } {
   if (!entry.filePath) throw new Error(`Content entry "${entry.id}" has no file path`);
-  return { minutes: readingMinutes(plainTextOfMarkdown(entry.body ?? '')), updated: lastUpdated(entry.filePath) };
+  const filePath = entry.filePath;
+  return { minutes: readingMinutes(readingText(entry, () => readFileSync(filePath, 'utf8'))), updated: lastUpdated(filePath) };
 }

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { articlePath, plainTextOfMarkdown } from '../../src/lib/guide';
+import { articlePath, plainTextOfMarkdown, readingMinutes } from '../../src/lib/guide';
 import { repoRoot } from '../support/paths';
 import { builtPage, visibleText } from '../support/site';
 
@@ -40,6 +40,12 @@ describe('articles', () => {
   it('reads every article source and finds the newer ones', () => {
     expect(articles.every((article) => !Number.isNaN(article.published.getTime()))).toBe(true);
     expect(shaped.length).toBeGreaterThanOrEqual(5);
+  });
+
+  // The build counts an article's reading time on its rendered HTML (the content store keeps no Markdown source of
+  // articles): it must come out as the source's own count would.
+  it.each(articles.map((article) => [article.slug, article]))('%s shows the reading time of its source', (_slug, article) => {
+    expect(builtPage(articlePath(article.slug)).document.querySelector('.page-meta')?.text).toContain(`${readingMinutes(article.prose)} min read`);
   });
 
   it.each(articles.map((article) => [article.slug, article]))('%s gives no phone number (we never invent one)', (_slug, article) => {

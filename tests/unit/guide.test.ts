@@ -3,11 +3,13 @@ import {
   articlePath,
   guideSequence,
   orderedSteps,
+  plainTextOfHtml,
   plainTextOfMarkdown,
   prevNextFor,
   quizPagePath,
   quizResultPath,
   readingMinutes,
+  readingText,
   stepLinks,
   stepPath,
 } from '../../src/lib/guide';
@@ -71,5 +73,22 @@ describe('reading time', () => {
   it('counts the words a reader sees, not Markdown syntax', () => {
     const markdown = '## A heading\n\nSome [linked text](/steps/take-time/) and **bold** words.\n\n- one\n- two\n\n<Quiz id="x" />';
     expect(plainTextOfMarkdown(markdown)).toBe('A heading Some linked text and bold words. one two');
+  });
+
+  it('counts the same words in rendered HTML, without the heading anchors', () => {
+    const html =
+      '<div class="heading-wrapper"><h2 id="a-heading">A heading</h2><a class="heading-anchor" href="#a-heading" data-pagefind-ignore>' +
+      '<span aria-hidden="true">#</span><span class="visually-hidden">Link to the section “A heading”</span></a></div>\n' +
+      '<p>Some <a href="/steps/take-time/">linked text</a> and <strong>bold</strong> words.</p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>';
+    expect(plainTextOfHtml(html)).toBe('A heading Some linked text and bold words. one two');
+  });
+
+  it("reads an entry's source, else its rendered HTML, else its file without frontmatter", () => {
+    const noFile = () => {
+      throw new Error('read the file');
+    };
+    expect(readingText({ body: '## Kept source', rendered: { html: '<p>Rendered</p>' } }, noFile)).toBe('Kept source');
+    expect(readingText({ rendered: { html: '<h2>Rendered</h2><p>only</p>' } }, noFile)).toBe('Rendered only');
+    expect(readingText({}, () => '---\ntitle: An MDX article\n---\n## From the file\n\n<Quiz id="x" />\nText.\n')).toBe('From the file Text.');
   });
 });
