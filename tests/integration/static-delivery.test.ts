@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { request } from 'node:http';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientDir } from '../support/paths';
@@ -42,6 +42,19 @@ describe('compressed static files', () => {
     expect(Number(response.headers['content-length'])).toBe(response.body.length);
     expect(brotliDecompressSync(response.body).equals(stepHtml())).toBe(true);
     expect(response.body.length).toBeLessThan(stepHtml().length / 3);
+  });
+
+  it("sends a step page at brotli's best quality, and a long article at a faster one", () => {
+    const atQuality = (bytes: Buffer, quality: number) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: quality } }).length;
+    const sent = (path: string) => statSync(join(clientDir, path, 'index.html.br')).size;
+    const step = stepHtml();
+    // Best quality is about 1 KB (12%) smaller than quality 5 for a step.
+    expect(sent('steps/take-time')).toBeLessThanOrEqual(atQuality(step, constants.BROTLI_MAX_QUALITY) + 16);
+    expect(sent('steps/take-time')).toBeLessThan(atQuality(step, 5) - 500);
+    // Articles are many (a thousand on a large site): quality 5 keeps a cold build short.
+    const article = readFileSync(join(clientDir, 'articles/tonight/index.html'));
+    expect(article.length).toBeGreaterThan(16 * 1024);
+    expect(sent('articles/tonight')).toBeGreaterThan(atQuality(article, constants.BROTLI_MAX_QUALITY) + 500);
   });
 
   it('sends gzip when brotli is refused or not offered, and plain bytes when nothing is', async () => {
