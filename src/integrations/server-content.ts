@@ -2,14 +2,23 @@
  * The server build (the comments API) reads the titles of steps and articles with getCollection, but never renders
  * an entry. Astro's content module still imports every MDX entry for `render()`, so without this the server build
  * compiles every article a second time (at 1,000 articles: 2,000 modules, several seconds and hundreds of MB).
- * Here the server's copy of that map is empty; prerendered pages keep theirs. Rendering an entry on demand would
- * need this removed.
+ * Here the server's copy of that map is empty, and its content store is left out too; prerendered pages keep both.
+ * Reading a collection on demand would need this removed.
  */
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
 
 /** Astro's map of content modules: a file in the project's .astro folder, or a virtual module when there is none. */
 const contentModulesId = /(?:[\\/]content-modules\.mjs|^\0astro:content-module-imports)$/;
+/** Astro's content store (every entry's data and rendered HTML), as one module. */
+const dataStoreId = /^\0astro:data-layer-content$/;
+
+/**
+ * What the on-demand server's build gets for the content store: a module that fails when loaded, naming why. The
+ * built server reads its pages from known-pages.json (src/server/known-pages.ts) and never the collections, so the
+ * store (8.9 MB at 1,000 articles) was bundled for nothing: a second copy for the bundler to read and write.
+ */
+const noDataStore = `throw new Error('The on-demand server has no content collections: it reads known-pages.json (src/server/known-pages.ts). src/integrations/server-content.ts leaves them out of its build.');`;
 
 function emptyServerContentModules(): Plugin {
   return {
@@ -18,8 +27,8 @@ function emptyServerContentModules(): Plugin {
     // `ssr` is the on-demand server in a build; prerendered pages build in their own environment.
     applyToEnvironment: (environment) => environment.name === 'ssr',
     transform: {
-      filter: { id: contentModulesId },
-      handler: () => ({ code: 'export default new Map();', map: null }),
+      filter: { id: [contentModulesId, dataStoreId] },
+      handler: (_code, id) => ({ code: dataStoreId.test(id) ? noDataStore : 'export default new Map();', map: null }),
     },
   };
 }
