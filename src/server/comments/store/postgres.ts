@@ -15,8 +15,12 @@ export class PostgresCommentStore implements store.CommentStore {
   readonly #pool: MigratedPool;
   readonly #sql: postgres.Sql;
 
+  /**
+   * Four connections by default: on two cores, posting under load ran at 619-628 req/s with a p99 of 25-28 ms, against
+   * 545 req/s and 52 ms with ten (more transactions at once than the machine has cores only wait on each other).
+   */
   constructor(url: string, options: { maxConnections?: number } = {}) {
-    this.#pool = new MigratedPool(url, COMMENTS_SCHEMA, { maxConnections: options.maxConnections ?? 10 });
+    this.#pool = new MigratedPool(url, COMMENTS_SCHEMA, { maxConnections: options.maxConnections ?? 4 });
     this.#sql = this.#pool.sql;
   }
 
