@@ -11,7 +11,7 @@ import { lastUpdated } from '../git-dates/last-updated';
  * list articles, the articles.
  */
 
-/** `listsArticles`: the page shows articles (titles, descriptions), so any article's change renders it again. */
+/** `listsArticles`: the page shows articles (titles, descriptions), so a change to any article's frontmatter renders it again. */
 interface KeyOptions {
   listsArticles?: boolean;
 }
@@ -37,8 +37,12 @@ function sharedDigest(): Promise<string> {
 }
 
 let articleDigest: Promise<string> | undefined;
+/**
+ * What a page that lists articles shows of them: their frontmatter (title, description, steps, date), never their
+ * text. So an edit to an article's text renders that article again, not every page that lists it.
+ */
 function articlesDigest(): Promise<string> {
-  articleDigest ??= getCollection('articles').then((articles) => digestOf(articles.map(entryFingerprint)));
+  articleDigest ??= getCollection('articles').then((articles) => digestOf(articles.map((article) => [article.id, article.data])));
   return articleDigest;
 }
 

@@ -1,7 +1,7 @@
 /**
  * Rebuilds copy the pages whose data and code did not change from the last build (Astro's incremental build, keyed by
- * src/queries/page-cache-keys.ts). A copy of the site in a temp folder is built five times: cold, with no change, and
- * after three changes that must each render again exactly the pages that show what changed. (A page copied from the
+ * src/queries/page-cache-keys.ts). A copy of the site in a temp folder is built six times: cold, with no change, and
+ * after four changes that must each render again exactly the pages that show what changed. (A page copied from the
  * cache that names a file the build did not write stops the build: tests/unit/asset-check.test.ts.)
  */
 import { createHash } from 'node:crypto';
@@ -75,15 +75,27 @@ describe('incremental build', () => {
     expect(outputHashes()).toEqual(coldOutput);
   }, 120_000);
 
-  test('an article edited: that article renders again, with its new text; the other articles are copied', () => {
+  test("an article's text edited: that article renders again, with its new text; the pages that list it are copied", () => {
     appendFileSync(join(site.root, 'content/articles/no-contact.md'), '\nA sentence added for the incremental build test.\n');
     commitScaleSite(site, 'edit one article');
     const edited = pagesOf(buildScaleSite(site));
     expect(edited.rendered).toContain('/articles/no-contact/index.html');
     expect(page('articles/no-contact/index.html')).toContain('A sentence added for the incremental build test.');
     expect(edited.restored).toContain('/articles/tonight/index.html');
-    // A step lists its articles, so each step renders again.
-    expect(edited.rendered).toContain('/steps/take-time/index.html');
+    // A step lists its articles' titles and descriptions, not their text.
+    expect(edited.restored).toContain('/steps/take-time/index.html');
+  }, 120_000);
+
+  test("an article's description edited: the pages that list it render again and show it", () => {
+    const file = join(site.root, 'content/articles/tonight.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^description: .*$/m, 'description: A description changed for the incremental build test.'));
+    commitScaleSite(site, 'describe one article anew');
+    const described = pagesOf(buildScaleSite(site));
+    // "Tonight" goes with step 3, whose related articles show its description.
+    expect(described.rendered).toContain('/steps/take-time/index.html');
+    expect(page('steps/take-time/index.html')).toContain('A description changed for the incremental build test.');
+    expect(page('articles/index.html')).toContain('A description changed for the incremental build test.');
+    expect(described.restored).toContain('/articles/no-contact/index.html');
   }, 120_000);
 
   test('a step renamed: every page renders again, since every page shows the steps', () => {
