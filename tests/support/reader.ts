@@ -46,7 +46,34 @@ export async function answerQuiz(page: Page, quizId: string, answers: QuizAnswer
 export async function hydrated(page: Page, component: string, { scroll = true } = {}): Promise<void> {
   const island = page.locator(`astro-island[component-url*="/${component}."]`).first();
   if (scroll) await island.scrollIntoViewIfNeeded();
-  await island.and(page.locator('astro-island:not([ssr])')).waitFor({ state: 'attached' });
+  try {
+    await island.and(page.locator('astro-island:not([ssr])')).waitFor({ state: 'attached' });
+  } catch (error) {
+    throw new Error(`${component} did not hydrate: ${await hydrationState(page, component)}`, { cause: error });
+  }
+}
+
+/**
+ * What the page knows about an island that did not hydrate, for the failure message: whether the island element is
+ * defined, whether the island is on screen, and which of its scripts the browser fetched and how.
+ */
+async function hydrationState(page: Page, component: string): Promise<string> {
+  return page
+    .evaluate((name) => {
+      const island = document.querySelector<HTMLElement>(`astro-island[component-url*="/${name}."]`);
+      const box = (island?.firstElementChild ?? island)?.getBoundingClientRect();
+      const scripts = performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.name.includes('/_astro/'))
+        .map((entry) => `${new URL(entry.name).pathname} ${(entry as PerformanceResourceTiming).responseStatus} ${Math.round(entry.duration)} ms`);
+      return [
+        `astro-island defined: ${customElements.get('astro-island') !== undefined}`,
+        `island in viewport: ${box ? box.bottom > 0 && box.top < innerHeight : 'no island'}`,
+        `visibility: ${document.visibilityState}`,
+        `scripts: ${scripts.join('; ') || 'none'}`,
+      ].join(', ');
+    }, component)
+    .catch((error: unknown) => `page state unreadable (${String(error)})`);
 }
 
 /** Scrolls every island into view in turn and waits until all of them have hydrated. */
