@@ -18,13 +18,14 @@ interface KeyOptions {
 
 type KeyedEntry = CollectionEntry<'steps'> | CollectionEntry<'pages'> | CollectionEntry<'articles'> | CollectionEntry<'quizzes'>;
 
-function digestOf(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('base64url');
+/** `replacer` as JSON.stringify takes it. */
+function digestOf(value: unknown, replacer?: (name: string, value: unknown) => unknown): string {
+  return createHash('sha256').update(JSON.stringify(value, replacer)).digest('base64url');
 }
 
 /** An entry as far as a key needs it: its content's digest (body and frontmatter) and when git last saw it change. */
 function entryFingerprint(entry: KeyedEntry): unknown[] {
-  return [entry.collection, entry.id, entry.digest ?? entry, entry.filePath ? lastUpdated(entry.filePath).toISOString() : null];
+  return [entry.collection, entry.id, entry.digest ?? entry.data, entry.filePath ? lastUpdated(entry.filePath).toISOString() : null];
 }
 
 let siteDigest: Promise<string> | undefined;
@@ -46,13 +47,15 @@ function articlesDigest(): Promise<string> {
   return articleDigest;
 }
 
+/** Entries anywhere in a page's props count by their fingerprint (an index page's props hold a list of them). */
+const fingerprintEntries = (_name: string, value: unknown) => (isEntry(value) ? entryFingerprint(value) : value);
+
 /**
- * The cache key of one page: its props (an entry among them counts by its fingerprint), what every page shows, and
- * the articles when the page lists some (a step's related articles, the article index).
+ * The cache key of one page: its props, what every page shows, and the articles when the page lists some (a step's
+ * related articles, the article index).
  */
 async function pageCacheKey(props: Record<string, unknown>, options: KeyOptions): Promise<string> {
-  const own = Object.entries(props).map(([name, value]) => [name, isEntry(value) ? entryFingerprint(value) : value]);
-  return digestOf([await sharedDigest(), options.listsArticles ? await articlesDigest() : null, own]);
+  return digestOf([await sharedDigest(), options.listsArticles ? await articlesDigest() : null, props], fingerprintEntries);
 }
 
 function isEntry(value: unknown): value is KeyedEntry {
