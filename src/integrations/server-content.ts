@@ -6,6 +6,7 @@
  * Reading a collection on demand would need this removed.
  */
 import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 
 /** Astro's map of content modules: a file in the project's .astro folder, or a virtual module when there is none. */
@@ -33,12 +34,40 @@ function emptyServerContentModules(): Plugin {
   };
 }
 
+/**
+ * What prerendering gets for the content store: a module that reads the store's file when the first page asks for a
+ * collection (as Astro's own module would parse it; an empty store when there is no file, as Astro's). Astro bundles
+ * the store into the prerender build as one string (8.5 MB at 1,000 articles), which the bundler parses and writes out
+ * again on every build. The build renders its pages on this machine right after it has written that file.
+ */
+export function storeModuleReadingFile(dataStoreFile: string): string {
+  return [
+    "import { existsSync, readFileSync } from 'node:fs';",
+    `const file = ${JSON.stringify(dataStoreFile)};`,
+    "export default existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : new Map();",
+  ].join('\n');
+}
+
+function storeReadAtRender(dataStoreFile: string): Plugin {
+  return {
+    name: 'back-together:prerender-content-store',
+    apply: 'build',
+    applyToEnvironment: (environment) => environment.name === 'prerender',
+    transform: {
+      filter: { id: dataStoreId },
+      handler: () => ({ code: storeModuleReadingFile(dataStoreFile), map: null }),
+    },
+  };
+}
+
 export default function serverContent(): AstroIntegration {
   return {
     name: 'back-together:server-content',
     hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
-        updateConfig({ vite: { plugins: [emptyServerContentModules()] } });
+      'astro:config:setup': ({ config, updateConfig }) => {
+        // Astro's own place for the store in a build (content/paths.js: the cache folder's data-store.json).
+        const dataStoreFile = fileURLToPath(new URL('data-store.json', config.cacheDir));
+        updateConfig({ vite: { plugins: [emptyServerContentModules(), storeReadAtRender(dataStoreFile)] } });
       },
     },
   };
