@@ -9,7 +9,6 @@ import headingAnchors from './src/integrations/heading-anchors.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import serverEntries from './src/integrations/server-entries.ts';
 import precompress from './src/integrations/precompress.ts';
-import islandStyle from './src/integrations/island-style.ts';
 import assetCheck from './src/integrations/asset-check.ts';
 import preactJsx from './src/integrations/preact-jsx.ts';
 import offline from './src/integrations/offline.ts';
@@ -56,9 +55,6 @@ export default defineConfig({
     serverContent(),
     // Every /_astro/ file a page names is in this build (a page copied from the last build could name an older one).
     assetCheck(),
-    // Valid HTML: Astro's island <style> goes into <head> (it writes it before the first island, even in a <section>);
-    // Astro's inline island runtime leaves the pages (the site script carries it).
-    islandStyle(),
     // Reading offline: writes /sw.js with this build's pages and files (after the HTML is final).
     offline(),
     // The API's own handler and the adapter's options beside Astro's server entry, so the Node server's entry can

@@ -68,7 +68,7 @@ export const everyPageScripts: readonly InlineScript[] = [themeBoot, offlineBoot
 /**
  * Astro's island runtime and client directives, which Astro writes inline into a page with islands and allows in every
  * page's policy. The site script carries them instead (src/browser/island-runtime.ts): the build takes these texts out
- * of every page and their hashes out of its policy (src/integrations/island-style.ts).
+ * of every page and their hashes out of its policy (`withoutAstroInlineCode`).
  */
 export const astroInlineScripts: readonly InlineScript[] = [islandRuntime, idleDirective, loadDirective, mediaDirective, onlyDirective, visibleDirective].map(inlineScript);
 
@@ -87,6 +87,14 @@ export function withoutInlineScripts(html: string, scripts: readonly InlineScrip
 /**
  * Inline styles Astro writes and allows by hash, which the site stylesheet carries instead (src/styles/global.css):
  * the islands' `display: contents` rule, and the empty style Astro hashes into every policy. The build takes them and
- * their hashes out (`withoutInlineScripts(page, astroInlineStyles, 'style')`), so pages allow no inline style at all.
+ * their hashes out (`withoutAstroInlineCode`), so pages allow no inline style at all.
  */
 export const astroInlineStyles: readonly InlineScript[] = [ISLAND_STYLES, ''].map(inlineScript);
+
+/**
+ * A page without Astro's inline island runtime, client directives and island style, nor their hashes in its policy
+ * (src/middleware.ts, as each page is prerendered, so the incremental build's cache holds pages as served).
+ */
+export function withoutAstroInlineCode(html: string): string {
+  return withoutInlineScripts(withoutInlineScripts(html, astroInlineScripts), astroInlineStyles, 'style');
+}

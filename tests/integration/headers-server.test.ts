@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DISABLED_FEATURES, NON_DOCUMENT_CSP, REFERRER_POLICY, applySecurityHeaders, headerPolicy, staticHostHeaders } from '../../src/security/headers';
+import { astroInlineScripts, astroInlineStyles } from '../../src/security/inline-scripts';
 import { metaPolicyOf, pagePolicies } from '../../src/security/server-headers';
 import { builtFiles, HTML } from '../../src/integrations/after-build';
 import { clientDir } from '../support/paths';
@@ -184,6 +185,20 @@ describe('the same headers for static hosts', () => {
       for (const [name, sources] of Object.entries(policy)) {
         expect(sources.filter((source) => /^(https?:|\*|data:|blob:)/.test(source)), `${path} ${name}`).toEqual([]);
       }
+    }
+  });
+});
+
+describe("Astro's inline island code (src/middleware.ts)", () => {
+  it('is in no built page, nor its hash in any policy, though pages have islands: the site script and stylesheet carry it', () => {
+    const pages = builtPages();
+    expect(pages.filter((page) => page.html.includes('<astro-island')).length).toBeGreaterThan(5);
+    for (const page of pages) {
+      for (const { text, hash } of [...astroInlineScripts, ...astroInlineStyles]) {
+        if (text !== '') expect(page.html.includes(text), `${page.path}: ${text.slice(0, 40)}`).toBe(false);
+        expect(page.html.includes(hash), `${page.path}: ${hash}`).toBe(false);
+      }
+      expect(page.html, page.path).not.toMatch(/<style>/);
     }
   });
 });
