@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ISLAND_STYLES } from 'astro/runtime/server/astro-island-styles.js';
 import { readFileSync } from 'node:fs';
-import { astroInlineStyles, withoutInlineScripts } from '../../src/security/inline-scripts';
+import { astroInlineScripts, astroInlineStyles, withoutAstroInlineCode, withoutInlineScripts } from '../../src/security/inline-scripts';
 
 const style = `<style>${ISLAND_STYLES}</style>`;
 
@@ -25,5 +25,16 @@ describe('withoutInlineScripts', () => {
     expect(withoutInlineScripts(page, [runtime])).toBe(
       `<html><head><meta http-equiv="content-security-policy" content="script-src 'self' 'sha256-theme='"><script>theme()</script></head><body><astro-island></astro-island></body></html>`,
     );
+  });
+});
+
+describe('withoutAstroInlineCode (each prerendered page, src/middleware.ts)', () => {
+  it("takes out Astro's island runtime, directives and island style with their hashes, and keeps the page's own", () => {
+    const own = { text: 'theme()', hash: 'sha256-theme=' };
+    const astro = [...astroInlineScripts, ...astroInlineStyles];
+    const policy = (extra: string) => `<meta http-equiv="content-security-policy" content="script-src 'self' '${own.hash}'${extra}">`;
+    const scripts = astroInlineScripts.map(({ text }) => `<script>${text}</script>`).join('');
+    const page = `<html><head>${policy(astro.map(({ hash }) => ` '${hash}'`).join(''))}<script>${own.text}</script></head><body>${style}${scripts}<astro-island></astro-island></body></html>`;
+    expect(withoutAstroInlineCode(page)).toBe(`<html><head>${policy('')}<script>${own.text}</script></head><body><astro-island></astro-island></body></html>`);
   });
 });
