@@ -16,6 +16,7 @@ import oneStylesheet from './src/integrations/one-stylesheet.ts';
 import { contentSecurityPolicy } from './src/security/csp.ts';
 import { DEFAULT_SITE_URL, siteOrigin } from './src/server/entry/site-url.mjs';
 import serverContent from './src/integrations/server-content.ts';
+import keptPages from './src/integrations/kept-pages.ts';
 import { fileURLToPath } from 'node:url';
 
 // Telemetry stays off for every build: installs and builds talk to nothing but the npm registry.
@@ -25,7 +26,7 @@ process.env.ASTRO_TELEMETRY_DISABLED = '1';
 const siteUrl = siteOrigin(process.env.SITE_URL) ?? DEFAULT_SITE_URL;
 // A separate output folder lets several builds (tests, benches) run side by side.
 const outDir = process.env.OUT_DIR ?? './dist';
-// Not inside outDir: the build empties outDir after syncing content into the cache.
+// Not inside outDir: the build empties outDir (but for the last build's pages) after syncing content into the cache.
 const cacheDir = process.env.OUT_DIR ? `${outDir}-cache` : './node_modules/.astro';
 // Preview images render in worker threads and are kept in the cache folder between builds (src/preview-images/preview-images.ts).
 process.env.PREVIEW_IMAGE_WORKER = fileURLToPath(new URL('./src/preview-images/preview-image-worker.ts', import.meta.url));
@@ -39,6 +40,9 @@ export default defineConfig({
   trailingSlash: 'ignore',
   adapter: node({ mode: 'standalone' }),
   integrations: [
+    // A rebuild keeps the last build's pages in place, and Astro renders only those that changed over theirs; first, so
+    // the build-done steps below never see a page this build did not make (src/integrations/kept-pages.ts).
+    keptPages(),
     mdx(),
     // Only files with JSX go through Preact's Babel transform (plain .ts needs none; Vite strips its types): Babel on
     // every source module cost about two seconds of every build. Astro's renderer also skips its Preact check for
@@ -53,7 +57,7 @@ export default defineConfig({
     oneStylesheet(),
     // The on-demand server reads content titles but renders no entry: its build leaves the MDX modules out.
     serverContent(),
-    // Every /_astro/ file a page names is in this build (a page copied from the last build could name an older one).
+    // Every /_astro/ file a page names is in this build (a page kept from the last build could name an older one).
     assetCheck(),
     // Reading offline: writes /sw.js with this build's pages and files (after the HTML is final).
     offline(),
@@ -73,8 +77,8 @@ export default defineConfig({
   // The guide has no code blocks; Shiki's inline styles would only fight the CSP.
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
-  // A rebuild copies every page of getStaticPaths whose data (its cacheKey, src/queries/page-cache-keys.ts) and code
-  // are unchanged from the last build's cache instead of rendering it again.
+  // A rebuild keeps every page of getStaticPaths whose data (its cacheKey, src/queries/page-cache-keys.ts) and code
+  // are unchanged from the last build instead of rendering it again (in place: src/integrations/kept-pages.ts).
   experimental: { incrementalBuild: true },
   // Hashed CSP, no 'unsafe-inline': a <meta> tag on every page, a header from the Node server (src/security/csp.ts).
   // checkOrigin off: the only on-demand routes are the comments API, which checks Origin against SITE_URL

@@ -31,7 +31,8 @@ export const HTML = new Set(['.html']);
 /**
  * Puts a file from the cache folder into the output as a hard link, or a copy where links fail (another file system):
  * a new file costs the file system far more than a link (thousands a build). Safe because nothing writes into a built
- * file in place: Astro empties the output folder before each build, and any earlier file at `to` is removed first.
+ * file in place: the output folder is emptied before each build but for the files routes wrote, which are Astro's own
+ * (kept-pages.ts), and any earlier file at `to` is removed first.
  */
 export function linkFromCache(from: string, to: string): void {
   rmSync(to, { force: true });

@@ -5,10 +5,11 @@
  * cache that names a file the build did not write stops the build: tests/unit/asset-check.test.ts.)
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildScaleSite, commitScaleSite, createScaleSite, type ScaleSite } from '../support/scale-site';
+import { readPagefindFile } from '../../src/integrations/search-bundle';
+import { buildScaleSite, commitScaleSite, createScaleSite, generatedArticle, type ScaleSite } from '../support/scale-site';
 
 let site: ScaleSite;
 
@@ -49,6 +50,14 @@ function outputHashes(): Map<string, string> {
 }
 
 const page = (path: string) => readFileSync(join(site.root, 'dist/client', path), 'utf8');
+
+/** The address of every page in the search index (one fragment per page). */
+function indexedUrls(): string[] {
+  const fragments = join(site.root, 'dist/client/pagefind/fragment');
+  return readdirSync(fragments)
+    .filter((name) => name.endsWith('.pf_fragment'))
+    .map((name) => (JSON.parse(readPagefindFile(join(fragments, name)).toString('utf8')) as { url: string }).url);
+}
 
 describe('incremental build', () => {
   let cold: ReturnType<typeof pagesOf>;
@@ -96,6 +105,27 @@ describe('incremental build', () => {
     expect(page('steps/take-time/index.html')).toContain('A description changed for the incremental build test.');
     expect(page('articles/index.html')).toContain('A description changed for the incremental build test.');
     expect(described.restored).toContain('/articles/no-contact/index.html');
+  }, 120_000);
+
+  test('an article added, then deleted: its page, image and compressed copies come and go, and nothing lists it after', () => {
+    const file = join(site.root, 'content/articles/added-for-the-test.md');
+    const outputs = ['articles/added-for-the-test/index.html', 'articles/added-for-the-test/index.html.br', 'articles/added-for-the-test/index.html.gz', 'og/articles/added-for-the-test.png'];
+    const listings = ['articles/index.html', 'sitemap-0.xml', 'rss.xml'];
+    writeFileSync(file, generatedArticle(1));
+    commitScaleSite(site, 'add an article');
+    expect(pagesOf(buildScaleSite(site)).rendered).toContain('/articles/added-for-the-test/index.html');
+    for (const path of outputs) expect(existsSync(join(site.root, 'dist/client', path)), path).toBe(true);
+    for (const path of listings) expect(page(path), path).toContain('added-for-the-test');
+    expect(indexedUrls()).toContain('/articles/added-for-the-test/');
+
+    rmSync(file);
+    commitScaleSite(site, 'delete the article');
+    buildScaleSite(site);
+    for (const path of outputs) expect(existsSync(join(site.root, 'dist/client', path)), path).toBe(false);
+    expect(existsSync(join(site.root, 'dist/client/articles/added-for-the-test')), 'its folder').toBe(false);
+    for (const path of listings) expect(page(path), path).not.toContain('added-for-the-test');
+    expect(indexedUrls()).not.toContain('/articles/added-for-the-test/');
+    expect(indexedUrls()).toContain('/articles/tonight/');
   }, 120_000);
 
   test('a step renamed: every page renders again, since every page shows the steps', () => {
