@@ -2,8 +2,8 @@
  * The server build (the comments API) reads the titles of steps and articles with getCollection, but never renders
  * an entry. Astro's content module still imports every MDX entry for `render()`, so without this the server build
  * compiles every article a second time (at 1,000 articles: 2,000 modules, several seconds and hundreds of MB).
- * Here the server's copy of that map is empty, and its content store is left out too; prerendered pages keep both.
- * Reading a collection on demand would need this removed.
+ * Here the server's copy of that map is empty, and its content store is left out too; prerendered pages keep both, the
+ * store read from its file as the pages render. Reading a collection on demand would need this removed.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
@@ -66,18 +66,20 @@ function storeReadAtRender(dataStoreFile: string): Plugin {
 }
 
 export default function serverContent(): AstroIntegration {
+  // Empty when the store is not one file (Astro's experimental chunked storage): prerendering then keeps Astro's module.
   let dataStoreFile = '';
   return {
     name: 'back-together:server-content',
     hooks: {
       'astro:config:done': ({ config }) => {
         // Astro's own place for the store in a build (content/paths.js: the cache folder's data-store.json).
-        dataStoreFile = fileURLToPath(new URL('data-store.json', config.cacheDir));
+        const storage = config.experimental.collectionStorage;
+        if (storage === undefined || storage === 'single-file') dataStoreFile = fileURLToPath(new URL('data-store.json', config.cacheDir));
       },
       'astro:build:setup': ({ vite }) => {
         // First of all plugins: Astro's content plugin is `enforce: 'pre'` too, and among those the first to load a
         // module wins (updateConfig would put these after it).
-        vite.plugins = [emptyServerContentModules(), storeReadAtRender(dataStoreFile), ...(vite.plugins ?? [])];
+        vite.plugins = [emptyServerContentModules(), ...(dataStoreFile ? [storeReadAtRender(dataStoreFile)] : []), ...(vite.plugins ?? [])];
       },
     },
   };
