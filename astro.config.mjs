@@ -1,7 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import preact from '@astrojs/preact';
 import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
@@ -10,7 +9,7 @@ import securityHeaders from './src/integrations/security-headers.ts';
 import serverEntries from './src/integrations/server-entries.ts';
 import precompress from './src/integrations/precompress.ts';
 import assetCheck from './src/integrations/asset-check.ts';
-import preactJsx from './src/integrations/preact-jsx.ts';
+import preactIslands from './src/integrations/preact-islands.ts';
 import offline from './src/integrations/offline.ts';
 import oneStylesheet from './src/integrations/one-stylesheet.ts';
 import { contentSecurityPolicy } from './src/security/csp.ts';
@@ -44,12 +43,10 @@ export default defineConfig({
     // the build-done steps below never see a page this build did not make (src/integrations/kept-pages.ts).
     keptPages(),
     mdx(),
-    // Only files with JSX go through Preact's Babel transform (plain .ts needs none; Vite strips its types): Babel on
-    // every source module cost about two seconds of every build. Astro's renderer also skips its Preact check for
-    // components from other files (MDX content).
-    preact({ include: [/\.[jt]sx$/] }),
-    // In builds, JSX by the bundler's compiler instead of Babel (src/integrations/preact-jsx.ts).
-    preactJsx(),
+    // Only files with JSX are Preact's: plain .ts needs no JSX transform, and Astro's renderer skips its Preact check for
+    // components from other files (MDX content). In builds, JSX by the bundler's compiler, without Astro's Preact
+    // integration and the Babel it loads (src/integrations/preact-islands.ts).
+    preactIslands({ include: [/\.[jt]sx$/] }),
     // Shared quiz results and the printable guide (the same words as the guide's pages) are noindex: they exist for links people send, not for search engines.
     sitemap({ filter: (page) => !page.includes('/admin/') && !page.includes('/result/') && !page.includes('/print/') }),
     headingAnchors(),
