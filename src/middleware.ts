@@ -11,7 +11,7 @@ import { servedOverHttps } from './server/entry/site-url.mjs';
 export const onRequest = defineMiddleware(async (context, next) => {
   const response = await next();
   if (context.isPrerendered) {
-    // Here rather than in a pass over the built pages: pages the incremental build copies from its cache are final.
+    // Here rather than in a pass over the built pages, so the pages a rebuild keeps from the last one are final.
     if (!response.headers.get('content-type')?.startsWith('text/html')) return response;
     return new Response(withoutAstroInlineCode(await response.text()), { status: response.status, statusText: response.statusText, headers: response.headers });
   }

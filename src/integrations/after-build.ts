@@ -2,7 +2,7 @@
  * What the site's own integrations share: they run once the build is done, over the built client folder. One of
  * them is `afterBuild(name, run)`; `builtFiles(dir, extensions)` lists the files it works on.
  */
-import { copyFileSync, linkSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger, HookParameters } from 'astro';
@@ -35,6 +35,9 @@ export const HTML = new Set(['.html']);
  * (kept-pages.ts), and any earlier file at `to` is removed first.
  */
 export function linkFromCache(from: string, to: string): void {
+  // Already that very file (the compressed copy of a page a rebuild kept): nothing to do.
+  const [source, target] = [statSync(from), statSync(to, { throwIfNoEntry: false })];
+  if (target && target.ino === source.ino && target.dev === source.dev) return;
   rmSync(to, { force: true });
   try {
     linkSync(from, to);

@@ -4,8 +4,9 @@
  * 2,119 files and about 2 s of a rebuild that changed nothing, on top of deleting them. With `emptyOutDir: false`,
  * Astro keeps a page it would have copied back when the file is already in place, and renders any other over its
  * file. So this integration empties the folder itself, except for the files the last build's routes wrote (listed in
- * the cache folder), and once the build is done removes those no route wrote this time (a deleted article, say).
- * Everything else (scripts, the search index, compressed copies, the server) is written afresh, as before.
+ * the cache folder) and their compressed copies (the compression step replaces or removes those), and once the build
+ * is done removes those no route wrote this time (a deleted article, say). Everything else (scripts, the search index,
+ * the server) is written afresh, as before.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
@@ -48,10 +49,13 @@ export function emptyAllBut(outDir: string, kept: ReadonlySet<string>): void {
   visit(outDir);
 }
 
-/** Deletes a file of the output folder, and the folders it leaves empty up to `outDir`. */
+/** A route's output file and its compressed copies (src/integrations/precompress.ts). */
+export const withCopies = (path: string): string[] => [path, `${path}.br`, `${path}.gz`];
+
+/** Deletes a file of the output folder with its compressed copies, and the folders they leave empty up to `outDir`. */
 export function removeOutput(outDir: string, path: string): void {
   let target = join(outDir, path);
-  rmSync(target, { force: true });
+  for (const file of withCopies(target)) rmSync(file, { force: true });
   for (target = dirname(target); target.length > outDir.length && target.startsWith(outDir); target = dirname(target)) {
     try {
       rmdirSync(target);
@@ -82,7 +86,7 @@ export default function keptPages(): AstroIntegration {
       },
       'astro:build:start': () => {
         kept = readKeptList(listFile);
-        emptyAllBut(outDir, kept);
+        emptyAllBut(outDir, new Set([...kept].flatMap(withCopies)));
       },
       // First of the build-done steps (astro.config.mjs), so none of them sees a page this build did not make.
       'astro:build:done': ({ assets }) => {

@@ -4,7 +4,7 @@
  * static hosts that look for such copies can too. Runs last, after every other integration has written its files.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
@@ -76,17 +76,22 @@ async function compressed(source: Buffer, extension: string, cacheDir: string, a
   return [`${key}.br`, `${key}.gz`];
 }
 
-/** Writes the compressed copies of one file; a copy that would not be smaller is not written. */
+/**
+ * Writes the compressed copies of one file; a copy that would not be smaller is not written, and one beside a page a
+ * rebuild kept (src/integrations/kept-pages.ts) is replaced, or removed when the page now gets none.
+ */
 async function compressFile(file: string, clientDir: string, cacheDir: string): Promise<number> {
   const source = readFileSync(file);
-  if (source.length < MIN_BYTES) return 0;
-  const [br, gz] = await compressed(source, extname(file).toLowerCase(), cacheDir, isStepPage(relative(clientDir, file)));
+  const copies = source.length < MIN_BYTES ? [] : await compressed(source, extname(file).toLowerCase(), cacheDir, isStepPage(relative(clientDir, file)));
   let written = 0;
-  for (const [suffix, copy] of [['.br', br], ['.gz', gz]] as const) {
-    if (statSync(copy).size < source.length) {
+  for (const [index, suffix] of (['.br', '.gz'] as const).entries()) {
+    const copy = copies[index];
+    if (copy !== undefined && statSync(copy).size < source.length) {
       // Linked from the cache: a rebuild would otherwise write thousands of new files with the same bytes.
       linkFromCache(copy, file + suffix);
       written += 1;
+    } else {
+      rmSync(file + suffix, { force: true });
     }
   }
   return written;

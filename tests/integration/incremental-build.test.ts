@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readPagefindFile } from '../../src/integrations/search-bundle';
 import { buildScaleSite, commitScaleSite, createScaleSite, generatedArticle, type ScaleSite } from '../support/scale-site';
@@ -90,6 +91,10 @@ describe('incremental build', () => {
     const edited = pagesOf(buildScaleSite(site));
     expect(edited.rendered).toContain('/articles/no-contact/index.html');
     expect(page('articles/no-contact/index.html')).toContain('A sentence added for the incremental build test.');
+    // Its compressed copies, kept from the last build beside it, are the new page's.
+    for (const [suffix, decompress] of [['.br', brotliDecompressSync], ['.gz', gunzipSync]] as const) {
+      expect(decompress(readFileSync(join(site.root, 'dist/client/articles/no-contact/index.html' + suffix))).toString('utf8')).toBe(page('articles/no-contact/index.html'));
+    }
     expect(edited.restored).toContain('/articles/tonight/index.html');
     // A step lists its articles' titles and descriptions, not their text.
     expect(edited.restored).toContain('/steps/take-time/index.html');
