@@ -41,7 +41,8 @@ export default defineConfig({
   integrations: [
     // A rebuild keeps the last build's pages in place, and Astro renders only those that changed over theirs; first, so
     // the build-done steps below never see a page this build did not make (src/integrations/kept-pages.ts).
-    keptPages(),
+    // The search step replaces the index's folder whole, or keeps it (src/integrations/search-index-cache.ts).
+    keptPages({ ownedFolders: ['client/pagefind'] }),
     mdx(),
     // Only files with JSX are Preact's: plain .ts needs no JSX transform, and Astro's renderer skips its Preact check for
     // components from other files (MDX content). In builds, JSX by the bundler's compiler, without Astro's Preact

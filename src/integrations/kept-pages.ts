@@ -5,8 +5,9 @@
  * Astro keeps a page it would have copied back when the file is already in place, and renders any other over its
  * file. So this integration empties the folder itself, except for the files the last build's routes wrote (listed in
  * the cache folder) and their compressed copies (the compression step replaces or removes those), and once the build
- * is done removes those no route wrote this time (a deleted article, say). Everything else (scripts, the search index,
- * the server) is written afresh, as before.
+ * is done removes those no route wrote this time (a deleted article, say). The search index's folder is left to the
+ * search step, which keeps it when it holds the index of these very pages (src/integrations/search-index-cache.ts).
+ * Everything else (scripts, the server) is written afresh, as before.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
@@ -25,15 +26,16 @@ export function readKeptList(listFile: string): Set<string> {
 
 /**
  * Deletes every file under `outDir` whose path (relative, with `/`) is not in `kept`, and the folders left empty;
- * `.git` stays, as with Astro's own emptying.
+ * `.git` and the `ownedFolders` stay whole, as Astro's own emptying keeps `.git`.
  */
-export function emptyAllBut(outDir: string, kept: ReadonlySet<string>): void {
+export function emptyAllBut(outDir: string, kept: ReadonlySet<string>, ownedFolders: readonly string[] = []): void {
   if (!existsSync(outDir)) return;
+  const untouched = new Set(['.git', ...ownedFolders]);
   const visit = (dir: string): boolean => {
     let empty = true;
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = join(dir, entry.name);
-      if (dir === outDir && entry.name === '.git') {
+      if (untouched.has(relative(outDir, full).split(sep).join('/'))) {
         empty = false;
       } else if (entry.isDirectory()) {
         if (visit(full)) rmSync(full, { recursive: true, force: true });
@@ -70,7 +72,12 @@ export function routeOutputs(outDir: string, assets: ReadonlyMap<string, readonl
   return new Set([...assets.values()].flat().map((url) => relative(outDir, fileURLToPath(url)).split(sep).join('/')));
 }
 
-export default function keptPages(): AstroIntegration {
+interface Options {
+  /** Folders of the output (relative, with `/`) that a build-done step replaces whole or keeps, by its own check. */
+  ownedFolders?: readonly string[];
+}
+
+export default function keptPages({ ownedFolders = [] }: Options = {}): AstroIntegration {
   let outDir = '';
   let listFile = '';
   let kept = new Set<string>();
@@ -86,7 +93,7 @@ export default function keptPages(): AstroIntegration {
       },
       'astro:build:start': () => {
         kept = readKeptList(listFile);
-        emptyAllBut(outDir, new Set([...kept].flatMap(withCopies)));
+        emptyAllBut(outDir, new Set([...kept].flatMap(withCopies)), ownedFolders);
       },
       // First of the build-done steps (astro.config.mjs), so none of them sees a page this build did not make.
       'astro:build:done': ({ assets }) => {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { afterBuild } from './after-build.ts';
-import { keepSearchIndex, restoreSearchIndex, searchIndexKey } from './search-index-cache.ts';
+import { forgetPlacedIndex, keepSearchIndex, markPlacedIndex, restoreSearchIndex, searchIndexKey } from './search-index-cache.ts';
 import { tuneSearchBundle } from './search-bundle.ts';
 
 /** Pagefind's bundled UIs: the site builds its own search on the JS API, so these never ship. */
@@ -57,8 +57,12 @@ async function cachedSearchIndex(clientDir: string, cacheDir: string, lockfile: 
   const outputPath = join(clientDir, 'pagefind');
   const kept = restoreSearchIndex(cacheDir, key, outputPath);
   if (kept !== undefined) return { pageCount: kept, reused: true };
+  // Indexed into an empty folder: a rebuild keeps the last index's folder, whose files this index may not replace.
+  forgetPlacedIndex(cacheDir);
+  rmSync(outputPath, { recursive: true, force: true });
   const { pageCount } = await buildSearchIndex(clientDir);
   keepSearchIndex(cacheDir, key, outputPath, pageCount);
+  markPlacedIndex(cacheDir, key, outputPath);
   return { pageCount, reused: false };
 }
 

@@ -1,7 +1,8 @@
 /**
  * Keeps the last search index in the cache folder under a hash of what it was made from (every built page, the
  * Pagefind version and the indexing code with its options), so a rebuild whose pages did not change links the kept
- * index into place instead of indexing again. Only the newest index is kept.
+ * index into place instead of indexing again, or, when the output folder still holds that very index (a rebuild keeps
+ * the folder: src/integrations/kept-pages.ts), leaves it as it is. Only the newest index is kept.
  */
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,14 +28,34 @@ interface KeptIndex {
   pageCount: number;
 }
 
-/** Puts the kept index for `key` at `outputPath` (hard links); its page count, or undefined when none is kept for it. */
+/** In a kept index's folder: the output folder that holds that index whole, written once it does. */
+const PLACED = 'placed-at';
+
+/** Forgets where any kept index was placed: call before changing the output folder, so a stopped build cannot leave a half-written folder taken for a whole index. */
+export function forgetPlacedIndex(cacheDir: string): void {
+  for (const kept of existsSync(cacheDir) ? readdirSync(cacheDir) : []) rmSync(join(cacheDir, kept, PLACED), { force: true });
+}
+
+/** Records that `outputPath` now holds the kept index for `key`, whole. */
+export function markPlacedIndex(cacheDir: string, key: string, outputPath: string): void {
+  writeFileSync(join(cacheDir, key, PLACED), outputPath);
+}
+
+/**
+ * Puts the kept index for `key` at `outputPath` (hard links), unless it is there already; its page count, or undefined
+ * when none is kept for it.
+ */
 export function restoreSearchIndex(cacheDir: string, key: string, outputPath: string): number | undefined {
   const kept = join(cacheDir, key);
   if (!existsSync(join(kept, 'index.json'))) return undefined;
   const { pageCount } = JSON.parse(readFileSync(join(kept, 'index.json'), 'utf8')) as KeptIndex;
+  const placedAt = existsSync(join(kept, PLACED)) ? readFileSync(join(kept, PLACED), 'utf8') : '';
+  if (placedAt === outputPath && existsSync(join(outputPath, 'pagefind-entry.json'))) return pageCount;
+  forgetPlacedIndex(cacheDir);
   rmSync(outputPath, { recursive: true, force: true });
   // Linked, not copied: at 1,000 articles the index is 3,000 files.
   linkTreeFromCache(join(kept, 'bundle'), outputPath);
+  markPlacedIndex(cacheDir, key, outputPath);
   return pageCount;
 }
 

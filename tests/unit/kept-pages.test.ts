@@ -34,6 +34,11 @@ describe('pages kept between builds (src/integrations/kept-pages.ts)', () => {
     expect(existsSync(join(outDir, 'server'))).toBe(false);
   });
 
+  test("a folder another step owns stays whole", () => {
+    emptyAllBut(outDir, new Set(), ['client/pagefind']);
+    expect(present()).toEqual(['.git/HEAD', 'client/pagefind/fragment/a.pf_fragment']);
+  });
+
   test('with no list (a first build, or a cache deleted), emptying leaves only .git', () => {
     emptyAllBut(outDir, readKeptList(join(root, 'no-such-list.json')));
     expect(present()).toEqual(['.git/HEAD']);

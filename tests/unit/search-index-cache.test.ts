@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { keepSearchIndex, restoreSearchIndex, searchIndexKey } from '../../src/integrations/search-index-cache';
+import { forgetPlacedIndex, keepSearchIndex, markPlacedIndex, restoreSearchIndex, searchIndexKey } from '../../src/integrations/search-index-cache';
 
 const root = mkdtempSync(join(tmpdir(), 'bt-search-cache-'));
 const clientDir = join(root, 'client');
@@ -46,5 +46,28 @@ describe('the kept search index', () => {
     expect(restoreSearchIndex(cacheDir, 'second', output)).toBe(3);
     expect(readFileSync(join(output, 'pagefind-entry.json'), 'utf8')).toBe('{"second":true}');
     expect(readFileSync(join(output, 'fragment', 'f1.pf_fragment'), 'utf8')).toBe('one');
+  });
+
+  test('is left as it is where it was placed whole, and put back once that is forgotten (before the folder changes)', () => {
+    const output = join(clientDir, 'pagefind');
+    rmSync(output, { recursive: true, force: true });
+    expect(restoreSearchIndex(cacheDir, 'second', output)).toBe(3);
+    // A file only the folder has shows whether the next restore replaced the folder.
+    writeFileSync(join(output, 'marker'), 'kept');
+    expect(restoreSearchIndex(cacheDir, 'second', output)).toBe(3);
+    expect(readdirSync(output)).toContain('marker');
+
+    forgetPlacedIndex(cacheDir);
+    expect(restoreSearchIndex(cacheDir, 'second', output)).toBe(3);
+    expect(readdirSync(output)).not.toContain('marker');
+
+    // Placed elsewhere, or its folder gone: put back.
+    markPlacedIndex(cacheDir, 'second', join(clientDir, 'elsewhere'));
+    writeFileSync(join(output, 'marker'), 'kept');
+    expect(restoreSearchIndex(cacheDir, 'second', output)).toBe(3);
+    expect(readdirSync(output)).not.toContain('marker');
+    rmSync(output, { recursive: true });
+    expect(restoreSearchIndex(cacheDir, 'second', output)).toBe(3);
+    expect(readFileSync(join(output, 'pagefind-entry.json'), 'utf8')).toBe('{"second":true}');
   });
 });
