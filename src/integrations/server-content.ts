@@ -21,20 +21,29 @@ const dataStoreId = /^\0astro:data-layer-content$/;
  */
 const noDataStore = `throw new Error('The on-demand server has no content collections: it reads known-pages.json (src/server/known-pages.ts). src/integrations/server-content.ts leaves them out of its build.');`;
 
-function emptyServerContentModules(): Plugin {
+/**
+ * A module of one build environment given in place of Astro's own. Before Astro's plugin (`enforce: 'pre'`, and first
+ * in the list, see below): Astro's module for the store reads it, parses it to check it and quotes it whole, which took
+ * about 0.6 s of every build at 1,000 articles even when that module was then replaced.
+ */
+function standIn({ name, environment, ids, code }: { name: string; environment: string; ids: RegExp[]; code: (id: string) => string }): Plugin {
   return {
-    name: 'back-together:server-content',
+    name,
     apply: 'build',
-    // `ssr` is the on-demand server in a build; prerendered pages build in their own environment.
-    applyToEnvironment: (environment) => environment.name === 'ssr',
-    // Before Astro's own plugin, which would otherwise read and check the whole store first.
+    applyToEnvironment: (candidate) => candidate.name === environment,
     enforce: 'pre',
-    load: {
-      filter: { id: [contentModulesId, dataStoreId] },
-      handler: (id) => ({ code: dataStoreId.test(id) ? noDataStore : 'export default new Map();', map: null }),
-    },
+    load: { filter: { id: ids }, handler: (id) => ({ code: code(id), map: null }) },
   };
 }
+
+// `ssr` is the on-demand server in a build; prerendered pages build in their own environment.
+const emptyServerContentModules = () =>
+  standIn({
+    name: 'back-together:server-content',
+    environment: 'ssr',
+    ids: [contentModulesId, dataStoreId],
+    code: (id) => (dataStoreId.test(id) ? noDataStore : 'export default new Map();'),
+  });
 
 /**
  * What prerendering gets for the content store: a module that reads the store's file when the first page asks for a
@@ -50,20 +59,8 @@ export function storeModuleReadingFile(dataStoreFile: string): string {
   ].join('\n');
 }
 
-function storeReadAtRender(dataStoreFile: string): Plugin {
-  return {
-    name: 'back-together:prerender-content-store',
-    apply: 'build',
-    applyToEnvironment: (environment) => environment.name === 'prerender',
-    // Before Astro's own plugin: its module reads the store, parses it to check it, and quotes it whole, which took
-    // about 0.6 s of every build at 1,000 articles even when that module was then replaced.
-    enforce: 'pre',
-    load: {
-      filter: { id: dataStoreId },
-      handler: () => ({ code: storeModuleReadingFile(dataStoreFile), map: null }),
-    },
-  };
-}
+const storeReadAtRender = (dataStoreFile: string) =>
+  standIn({ name: 'back-together:prerender-content-store', environment: 'prerender', ids: [dataStoreId], code: () => storeModuleReadingFile(dataStoreFile) });
 
 export default function serverContent(): AstroIntegration {
   // Empty when the store is not one file (Astro's experimental chunked storage): prerendering then keeps Astro's module.
