@@ -31,7 +31,10 @@ interface KeptIndex {
 /** In a kept index's folder: the output folder that holds that index whole, written once it does. */
 const PLACED = 'placed-at';
 
-/** Forgets where any kept index was placed: call before changing the output folder, so a stopped build cannot leave a half-written folder taken for a whole index. */
+/**
+ * Forgets where any kept index was placed. Called before the output folder changes, so a build stopped half-way never
+ * leaves a half-written folder taken for a whole index.
+ */
 export function forgetPlacedIndex(cacheDir: string): void {
   for (const kept of existsSync(cacheDir) ? readdirSync(cacheDir) : []) rmSync(join(cacheDir, kept, PLACED), { force: true });
 }
