@@ -16,7 +16,7 @@ const pages = defineCollection({ loader: filesIn('pages', '*.mdx'), schema: page
 // Articles are Markdown: the content layer renders them once and keeps the HTML in its cache, where every MDX file is a
 // module each build compiles and bundles (at 1,000 articles, a cold build 40 s → 33 s and a rebuild 17 s → 14 s).
 // An article that needs a component can still be .mdx. Their Markdown source is not kept in the content store beside
-// the HTML: every build bundles that store with its pages, which show only the HTML, and reading time is counted on it
+// the HTML: every build loads that store to render its pages, which show only the HTML, and reading time is counted on it
 // (src/queries/guide-data.ts). At 1,000 articles the store went from 13.1 to 8.5 MB, a cold build from 32-34 s to 28-29.
 const articles = defineCollection({ loader: filesIn('articles', '*.{md,mdx}', { retainBody: false }), schema: articleFrontmatter });
 const quizzes = defineCollection({ loader: filesIn('quizzes', '*.yaml'), schema: quizSchema });

@@ -14,6 +14,9 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
+/** `file`'s path in the output folder, with `/` (the form the list and the owned folders are written in). */
+const outputPathOf = (outDir: string, file: string) => relative(outDir, file).split(sep).join('/');
+
 /** The files the last build's routes wrote, relative to the output folder; none when there is no readable list. */
 export function readKeptList(listFile: string): Set<string> {
   try {
@@ -35,12 +38,13 @@ export function emptyAllBut(outDir: string, kept: ReadonlySet<string>, ownedFold
     let empty = true;
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = join(dir, entry.name);
-      if (untouched.has(relative(outDir, full).split(sep).join('/'))) {
+      const path = outputPathOf(outDir, full);
+      if (untouched.has(path)) {
         empty = false;
       } else if (entry.isDirectory()) {
         if (visit(full)) rmSync(full, { recursive: true, force: true });
         else empty = false;
-      } else if (kept.has(relative(outDir, full).split(sep).join('/'))) {
+      } else if (kept.has(path)) {
         empty = false;
       } else {
         rmSync(full, { force: true });
@@ -69,7 +73,7 @@ export function removeOutput(outDir: string, path: string): void {
 
 /** The files this build's routes wrote (Astro's `assets` at build:done), relative to `outDir`, with `/`. */
 export function routeOutputs(outDir: string, assets: ReadonlyMap<string, readonly URL[]>): Set<string> {
-  return new Set([...assets.values()].flat().map((url) => relative(outDir, fileURLToPath(url)).split(sep).join('/')));
+  return new Set([...assets.values()].flat().map((url) => outputPathOf(outDir, fileURLToPath(url))));
 }
 
 interface Options {

@@ -65,7 +65,8 @@ function connection() {
           fail(new Error(`An answer without Content-Length (status ${status}): this generator reads only those`));
           return;
         }
-        current.length = headEnd + HEADER_END.length + Number(contentLength[1]);
+        current.bodyLength = Number(contentLength[1]);
+        current.length = headEnd + HEADER_END.length + current.bodyLength;
         current.status = status;
       }
       if (pending.length < current.length) return;
@@ -75,7 +76,7 @@ function connection() {
       }
       latencies[current.index] = performance.now() - current.started;
       statuses[current.status] = (statuses[current.status] ?? 0) + 1;
-      bytes += current.length - pending.indexOf(HEADER_END) - HEADER_END.length;
+      bytes += current.bodyLength;
       pending = Buffer.alloc(0);
       sendNext();
     });

@@ -10,6 +10,6 @@
  * An old generation let grow by 10% of what survived its last full collection before the next: V8's default
  * factor (up to 2×) let the PostgreSQL server's heap reach 117–135 MiB under the comments bench, from one run to
  * the next, as the short promises of many requests waiting on one shared query outlived a scavenge. With 10%: 106–112
- * MiB in four runs, SQLite unchanged, and the same throughput on both.
+ * MiB in six runs, SQLite unchanged, and the same throughput on both.
  */
 export const SERVER_NODE_FLAGS = ['--max-semi-space-size=2', '--heap-growing-percent=10'];
