@@ -39,17 +39,23 @@ export async function answerQuiz(page: Page, quizId: string, answers: QuizAnswer
   }
 }
 
+/** Where a component lives on the page: a Preact island, or a page script's root (`data-wake`, see wakeOnVisible). */
+const islandOf = (component: string) =>
+  `astro-island[component-url*="/${component}."], [data-wake="${component[0]!.toLowerCase()}${component.slice(1)}"]`;
+const awake = 'astro-island:not([ssr]), [data-wake]:not([data-asleep])';
+
 /**
- * Scrolls an island into view (client:visible) and waits until Astro has hydrated it (the `ssr` attribute goes).
- * `scroll: false` for client:idle islands, when a test must not move the page.
+ * Scrolls an island into view (client:visible) and waits until it has hydrated (Astro drops the `ssr` attribute; a
+ * page script started on visibility drops `data-asleep`). `scroll: false` for client:idle islands, when a test must
+ * not move the page.
  */
 export async function hydrated(page: Page, component: string, { scroll = true } = {}): Promise<void> {
-  const island = page.locator(`astro-island[component-url*="/${component}."]`).first();
+  const island = page.locator(islandOf(component)).first();
   if (scroll) await island.scrollIntoViewIfNeeded();
   try {
-    await island.and(page.locator('astro-island:not([ssr])')).waitFor({ state: 'attached' });
+    await island.and(page.locator(awake)).waitFor({ state: 'attached' });
   } catch (error) {
-    throw new Error(`${component} did not hydrate: ${await hydrationState(page, component)}`, { cause: error });
+    throw new Error(`${component} did not hydrate: ${await hydrationState(page, islandOf(component))}`, { cause: error });
   }
 }
 
@@ -57,11 +63,11 @@ export async function hydrated(page: Page, component: string, { scroll = true } 
  * What the page knows about an island that did not hydrate, for the failure message: whether the island element is
  * defined, whether the island is on screen, and which of its scripts the browser fetched and how.
  */
-async function hydrationState(page: Page, component: string): Promise<string> {
+async function hydrationState(page: Page, selector: string): Promise<string> {
   return page
-    .evaluate((name) => {
-      const island = document.querySelector<HTMLElement>(`astro-island[component-url*="/${name}."]`);
-      const box = (island?.firstElementChild ?? island)?.getBoundingClientRect();
+    .evaluate((islandSelector) => {
+      const island = document.querySelector<HTMLElement>(islandSelector);
+      const box = (island?.localName === 'astro-island' ? (island.firstElementChild ?? island) : island)?.getBoundingClientRect();
       const scripts = performance
         .getEntriesByType('resource')
         .filter((entry) => entry.name.includes('/_astro/'))
@@ -72,16 +78,16 @@ async function hydrationState(page: Page, component: string): Promise<string> {
         `visibility: ${document.visibilityState}`,
         `scripts: ${scripts.join('; ') || 'none'}`,
       ].join(', ');
-    }, component)
+    }, selector)
     .catch((error: unknown) => `page state unreadable (${String(error)})`);
 }
 
 /** Scrolls every island into view in turn and waits until all of them have hydrated. */
 export async function hydrateAll(page: Page): Promise<void> {
   // One at a time: an island scrolled past before a frame is drawn would never be seen by its observer.
-  for (const island of await page.locator('astro-island').all()) {
+  for (const island of await page.locator('astro-island, [data-wake]').all()) {
     await island.scrollIntoViewIfNeeded();
-    await island.and(page.locator('astro-island:not([ssr])')).waitFor({ state: 'attached' });
+    await island.and(page.locator(awake)).waitFor({ state: 'attached' });
   }
 }
 
