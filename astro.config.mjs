@@ -104,14 +104,15 @@ export default defineConfig({
         output: {
           // A few shared files instead of many small ones (fewer requests, better compression): the site script of
           // every page with what it uses (src/components/SiteScript.astro), the reader state (stores, the progress
-          // marks, what the step islands share), Preact with Astro's renderer, and the comment thread's parts.
+          // marks, what the quizzes and the progress page share), Preact with Astro's renderer, and the comment thread's
+          // parts.
           // Islands keep their own files.
           codeSplitting: {
             groups: [
               { name: 'preact', test: /node_modules[\\/](preact|@astrojs[\\/]preact|@nanostores[\\/]preact)[\\/]/, priority: 2 },
               {
                 name: 'reader-state',
-                test: /src[\\/](stores[\\/]progress|browser[\\/]progress-marks|islands[\\/](progress[\\/]reader-hooks|quiz[\\/]QuizView)|lib[\\/](reader-state|breakup-dates|read-pages|quiz-scoring|dates?))[\\/.]/,
+                test: /src[\\/](stores[\\/]progress|browser[\\/]progress-marks|lib[\\/](reader-state|breakup-dates|read-pages|quiz-scoring|dates?))[\\/.]/,
                 priority: 1,
               },
               {
@@ -123,7 +124,7 @@ export default defineConfig({
               },
               {
                 name: 'site',
-                test: /SiteScript\.astro|preload-helper|rolldown[\\/]runtime|node_modules[\\/](astro[\\/]dist[\\/]runtime[\\/](server[\\/]astro-island|client[\\/](idle|load|media|only|visible))\.js$|nanostores|@nanostores[\\/]persistent)[\\/]|src[\\/](browser[\\/](quick-exit|island-(runtime|directives)|theme(-toggle)?|search-launcher|share-control|record-visit)|stores[\\/](theme|write-or-warn)|lib[\\/](search-shortcut|theme|quick-exit|comments[\\/](own-keys|limits|page-path)))\./,
+                test: /SiteScript\.astro|preload-helper|rolldown[\\/]runtime|node_modules[\\/](nanostores|@nanostores[\\/]persistent)[\\/]|src[\\/](browser[\\/](quick-exit|theme(-toggle)?|search-launcher|share-control|record-visit|wake-on-visible)|stores[\\/](theme|write-or-warn)|lib[\\/](search-shortcut|theme|quick-exit|comments[\\/](own-keys|limits|page-path)))\./,
                 priority: 3,
               },
             ],

@@ -1,6 +1,6 @@
 /**
- * Astro's island runtime, from the site script instead of inline in every page: the client directives first (the
- * islands read them when they start), then the <astro-island> element. The build takes the inline copies Astro writes
+ * Astro's island runtime, loaded by the site script on a page with Preact islands instead of inline in every page: the
+ * client directives first (the islands read them when they start), then the <astro-island> element. The build takes the inline copies Astro writes
  * out of the pages, and their hashes out of the policy (src/security/inline-scripts.ts, `astroInlineScripts`).
  */
 import './island-directives';

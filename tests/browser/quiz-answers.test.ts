@@ -117,14 +117,14 @@ describe.skipIf(!hasChromium)('answers never leave the device, even before the q
     await context.close();
   });
 
-  it('answers ticked while the island loads are kept, never sent, and scored once it is ready', async () => {
+  it('answers ticked while the check loads are kept, never sent, and scored once it is ready', async () => {
     const context = await site.browser.newContext({ timezoneId: 'UTC' });
     const page = await context.newPage();
     const seen = recordAddresses(page);
-    // Hold the island's code back until the reader has answered.
+    // Hold the check's code back until the reader has answered.
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(/\/_astro\/ReadinessCheck\.[\w-]+\.js$/, async (route) => {
+    await page.route(/\/_astro\/readiness-check\.[\w-]+\.js$/, async (route) => {
       await held;
       await route.continue();
     });

@@ -131,16 +131,16 @@ describe.skipIf(!hasChromium)('a step self-assessment', () => {
     await page.context().close();
   });
 
-  it('keeps room for a saved result, so showing it after hydration does not push the page down', async () => {
+  it('keeps room for a saved result, so showing it once the quiz starts does not push the page down', async () => {
     const page = await openStep('take-time');
     await answerQuiz(page, 'take-time', answersForBand(takeTime, 'give-it-longer'));
     await page.click(submit);
     await page.locator('#quiz-take-time-result').waitFor();
 
-    // Reload with the island's code held back, measure, then let it hydrate and measure again.
+    // Reload with the quiz's code held back, measure, then let it start and measure again.
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(/\/_astro\/Quiz\.[\w-]+\.js$/, async (route) => {
+    await page.route(/\/_astro\/quiz-form\.[\w-]+\.js$/, async (route) => {
       await held;
       await route.continue();
     });

@@ -53,7 +53,7 @@ describe.skipIf(!hasChromium)('size budget', () => {
 
   it('counts the quiz and "mark this step done" while measuring a step, and no comment code above the comments', async () => {
     const guide = await measurePage(site.browser, site.server.url, '/steps/take-time/', { until: 'comments' });
-    expect(guide.jsFiles.some((file) => /\/Quiz\./.test(file))).toBe(true);
+    expect(guide.jsFiles.some((file) => /\/quiz-form\./.test(file))).toBe(true);
     // "Mark this step done" is part of the site script.
     expect(guide.jsFiles.some((file) => /\/SiteScript\./.test(file))).toBe(true);
     expect(guide.jsFiles.some((file) => /\/Comments\./.test(file))).toBe(false);

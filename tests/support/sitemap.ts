@@ -23,7 +23,9 @@ export function onePagePerKind(): string[] {
   const kinds = new Map<string, string>();
   for (const path of sitemapPaths()) {
     const { html } = builtPage(path);
-    const code = [...html.matchAll(/<astro-island[^>]* component-url="([^"]+)"|<script[^>]* src="([^"]+)"/g)].map((match) => match[1] ?? match[2]);
+    const code = [...html.matchAll(/<astro-island[^>]* component-url="([^"]+)"|<script[^>]* src="([^"]+)"| data-wake="([^"]+)"/g)].map(
+      (match) => match[1] ?? match[2] ?? match[3],
+    );
     const kind = [...new Set(code)].sort().join(' ');
     if (!kinds.has(kind)) kinds.set(kind, path);
   }
