@@ -53,8 +53,8 @@ export const offlineBoot = inlineScript(
 
 /**
  * Right after a quiz block (src/components/QuizBlock.astro), before first paint: when this browser has a saved result
- * for that quiz, marks the block so that room is kept for it (src/styles/reader-tools.css), and the result the island
- * shows after hydration does not push the page down.
+ * for that quiz, marks the block so that room is kept for it (src/styles/reader-tools.css), and the result the quiz
+ * script shows once it starts does not push the page down.
  */
 export const quizResultRoom = inlineScript(
   "(function(s,stateStorageKey,stateVersion){try{var b=s.previousElementSibling,d=JSON.parse(localStorage.getItem(stateStorageKey)||'0');" +
