@@ -56,7 +56,7 @@ describe.skipIf(!hasChromium)('size budget', () => {
     expect(guide.jsFiles.some((file) => /\/Quiz\./.test(file))).toBe(true);
     // "Mark this step done" is part of the site script.
     expect(guide.jsFiles.some((file) => /\/SiteScript\./.test(file))).toBe(true);
-    expect(guide.jsFiles.some((file) => /\/Comments\./.test(file))).toBe(false);
+    expect(guide.jsFiles.some((file) => /\/(thread|comments)\./.test(file))).toBe(false);
     expect(guide.requests).not.toContain('/api/comments');
   });
 });
