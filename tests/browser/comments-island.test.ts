@@ -16,9 +16,10 @@ const ownErrors = (errors: string[]) => errors.filter((error) => !/Content Secur
 const ADMIN_TOKEN = 'browser-admin-token-0123456789';
 let clientNumber = 0;
 
-/** Script files by what they are: the thread's page script, the forms it loads on demand. */
+/** Script files by what they are: the thread's page script, the forms it loads on demand, Preact itself. */
 const isThreadCode = (path: string) => /^\/_astro\/thread\./.test(path);
 const isFormCode = (path: string) => /^\/_astro\/mount-forms\./.test(path);
+const isPreact = (path: string) => /^\/_astro\/(preact|client|signals\.module)\./.test(path);
 
 describe.skipIf(!hasChromium)('comments in Chromium', () => {
   let server: RunningServer;
@@ -84,6 +85,38 @@ describe.skipIf(!hasChromium)('comments in Chromium', () => {
     expect(requested.filter(isFormCode)).toHaveLength(1);
     expect(requested.filter(isThreadCode)).toHaveLength(1);
     expect(requested.filter((path) => path === '/api/comments')).toHaveLength(1);
+    await context.close();
+  });
+
+  it('reads a thread without Preact, which loads only when the reader opens a form; posting then works', async () => {
+    await createComment(server.url, { page: '/steps/couples-counselling/', text: 'Read without a framework' }, { forwardedFor: '198.18.10.1' });
+    const context = await person();
+    const page = await context.newPage();
+    const watch = watchPage(page);
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto(`${server.url}/steps/couples-counselling/`);
+    await page.waitForLoadState('networkidle');
+    // The step's quiz brings Preact of its own while it is a Preact island: taken out, what loads is the thread's.
+    await page.evaluate(() => document.querySelectorAll('astro-island').forEach((island) => island.remove()));
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await comment(page, 'Read without a framework').waitFor(POLL);
+    await page.waitForLoadState('networkidle');
+    expect(requested.filter(isThreadCode)).toHaveLength(1);
+    expect(requested.filter(isPreact)).toEqual([]);
+    expect(requested.filter(isFormCode)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Write a comment' }).click();
+    const form = page.locator('form.comment-form-new');
+    await expect.poll(() => form.getByLabel('Your comment').evaluate((element) => element === document.activeElement), POLL).toBe(true);
+    expect(requested.filter(isPreact).length).toBeGreaterThan(0);
+    expect(requested.filter(isFormCode)).toHaveLength(1);
+    await form.getByLabel('Your comment').fill('Posted through a form that loaded on demand.');
+    await form.getByRole('button', { name: 'Post comment' }).click();
+    await expect.poll(() => form.getByRole('status').textContent(), POLL).toBe('Your comment is posted.');
+    await comment(page, 'Posted through a form that loaded on demand.').waitFor();
+    expect(await page.locator('#comments-heading').textContent()).toBe('2 comments');
+    expect(ownErrors(watch.errors)).toEqual([]);
     await context.close();
   });
 
