@@ -116,10 +116,16 @@ export default defineConfig({
                 priority: 1,
               },
               {
-                // The comments' data and the parts the thread, its forms (loaded on first use), the contact form and the
-                // admin pages share; what only the thread uses stays in its own file.
+                // The comments' data and what the thread's page script, its forms (loaded on first use), the contact
+                // form and the admin pages share; no Preact, so reading a thread never loads it.
                 name: 'comments',
-                test: /src[\\/](stores[\\/]comments|islands[\\/]comments[\\/](CommentBody|TimeAgo|use-busy|use-online|use-panels|outcomes)\.)/,
+                test: /src[\\/](stores[\\/]comments|lib[\\/]comments[\\/](text|relative-time))\./,
+                priority: 0,
+              },
+              {
+                // The Preact parts the comment forms, the contact form and the admin pages share.
+                name: 'comment-parts',
+                test: /src[\\/]islands[\\/]comments[\\/](CommentBody|TimeAgo|ConfirmBox|form-parts|use-busy)\./,
                 priority: 0,
               },
               {

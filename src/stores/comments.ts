@@ -1,6 +1,7 @@
 /**
- * Comment threads for the Comments island: one small store per page, the API calls that change it, and the edit
- * secrets of the reader's own comments (localStorage `back-together:comment-keys`, synced across tabs).
+ * Comment threads for the thread's page script (src/browser/comments/): one small store per page, the API calls that
+ * change it, and the edit secrets of the reader's own comments (localStorage `back-together:comment-keys`, synced
+ * across tabs).
  */
 import { persistentAtom } from '@nanostores/persistent';
 import { map, type MapStore, type ReadableAtom } from 'nanostores';
@@ -63,7 +64,7 @@ function isErrorResponse(body: unknown): body is ErrorResponse {
   return typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string';
 }
 
-/** Calls the API; never throws: failures come back as values the island can show. */
+/** Calls the API; never throws: failures come back as values the page can show. */
 export async function callApi<T>(url: string, init: RequestInit = {}): Promise<ApiResult<T>> {
   let response: Response;
   try {

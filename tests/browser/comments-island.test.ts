@@ -1,4 +1,4 @@
-/** The Comments island and the admin queue in Chromium: lazy loading, the whole reader flow, moderation, a11y. */
+/** The comment thread and the admin queue in Chromium: lazy loading, the whole reader flow, moderation, a11y. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations, hasChromium, launchBrowser, watchPage, type Browser, type BrowserContext, type Page } from '../support/browser.ts';
 import { createComment } from '../support/comments-http.ts';
@@ -15,6 +15,11 @@ const ownErrors = (errors: string[]) => errors.filter((error) => !/Content Secur
 
 const ADMIN_TOKEN = 'browser-admin-token-0123456789';
 let clientNumber = 0;
+
+/** Script files by what they are: the thread's page script, the forms it loads on demand, Preact itself. */
+const isThreadCode = (path: string) => /^\/_astro\/thread\./.test(path);
+const isFormCode = (path: string) => /^\/_astro\/mount-forms\./.test(path);
+const isPreact = (path: string) => /^\/_astro\/(preact|client|signals\.module)\./.test(path);
 
 describe.skipIf(!hasChromium)('comments in Chromium', () => {
   let server: RunningServer;
@@ -43,7 +48,7 @@ describe.skipIf(!hasChromium)('comments in Chromium', () => {
     await loaded(page);
   }
 
-  /** Resolves once the island has hydrated and shown the thread (or its absence). */
+  /** Resolves once the thread's script has started and shown the thread (or its absence). */
   async function loaded(page: Page): Promise<void> {
     await page.locator('.comments .comment-list, .comments .comments-note:text-is("No comments yet.")').first().waitFor();
     // The forms load on first use: open the new-comment form the way a reader does.
@@ -63,21 +68,55 @@ describe.skipIf(!hasChromium)('comments in Chromium', () => {
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
     await page.goto(`${server.url}/steps/take-time/`);
     await page.waitForLoadState('networkidle');
-    const island = page.locator('astro-island[component-url*="Comments"]');
-    expect(await island.getAttribute('client')).toBe('visible');
-    const componentUrl = new URL((await island.getAttribute('component-url'))!, server.url).pathname;
+    // The thread's page script starts on visibility (wakeOnVisible), as a client:visible island would.
+    const thread = page.locator('[data-wake="comments"]');
+    expect(await thread.getAttribute('data-asleep')).toBe('');
+    expect(await thread.getAttribute('data-page')).toBe('/steps/take-time/');
     expect(requested.filter((path) => path.startsWith('/api/comments'))).toEqual([]);
-    expect(requested).not.toContain(componentUrl);
+    expect(requested.filter(isThreadCode)).toEqual([]);
     expect(await page.locator('section[data-pagefind-ignore] #comments-heading').count()).toBe(1);
 
     await page.locator('#comments-heading').scrollIntoViewIfNeeded();
     await page.locator('.comments .comment-list, .comments .comments-note:text-is("No comments yet.")').first().waitFor();
+    expect(await thread.getAttribute('data-asleep')).toBeNull();
     // The forms' code waits until the reader asks to write.
-    expect(requested.filter((path) => path.includes('comment-panels'))).toEqual([]);
+    expect(requested.filter(isFormCode)).toEqual([]);
     await loaded(page);
-    expect(requested.filter((path) => path.includes('comment-panels'))).toHaveLength(1);
-    expect(requested).toContain(componentUrl);
+    expect(requested.filter(isFormCode)).toHaveLength(1);
+    expect(requested.filter(isThreadCode)).toHaveLength(1);
     expect(requested.filter((path) => path === '/api/comments')).toHaveLength(1);
+    await context.close();
+  });
+
+  it('reads a thread without Preact, which loads only when the reader opens a form; posting then works', async () => {
+    await createComment(server.url, { page: '/steps/couples-counselling/', text: 'Read without a framework' }, { forwardedFor: '198.18.10.1' });
+    const context = await person();
+    const page = await context.newPage();
+    const watch = watchPage(page);
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto(`${server.url}/steps/couples-counselling/`);
+    await page.waitForLoadState('networkidle');
+    // The step's quiz brings Preact of its own while it is a Preact island: taken out, what loads is the thread's.
+    await page.evaluate(() => document.querySelectorAll('astro-island').forEach((island) => island.remove()));
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await comment(page, 'Read without a framework').waitFor(POLL);
+    await page.waitForLoadState('networkidle');
+    expect(requested.filter(isThreadCode)).toHaveLength(1);
+    expect(requested.filter(isPreact)).toEqual([]);
+    expect(requested.filter(isFormCode)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Write a comment' }).click();
+    const form = page.locator('form.comment-form-new');
+    await expect.poll(() => form.getByLabel('Your comment').evaluate((element) => element === document.activeElement), POLL).toBe(true);
+    expect(requested.filter(isPreact).length).toBeGreaterThan(0);
+    expect(requested.filter(isFormCode)).toHaveLength(1);
+    await form.getByLabel('Your comment').fill('Posted through a form that loaded on demand.');
+    await form.getByRole('button', { name: 'Post comment' }).click();
+    await expect.poll(() => form.getByRole('status').textContent(), POLL).toBe('Your comment is posted.');
+    await comment(page, 'Posted through a form that loaded on demand.').waitFor();
+    expect(await page.locator('#comments-heading').textContent()).toBe('2 comments');
+    expect(ownErrors(watch.errors)).toEqual([]);
     await context.close();
   });
 

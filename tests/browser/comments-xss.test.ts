@@ -1,6 +1,6 @@
 /**
- * An XSS corpus posted through the API and rendered by the Comments island and the admin queue in Chromium:
- * nothing runs, no element but the island's own p, br and a appears, and every character shows as text.
+ * An XSS corpus posted through the API and rendered by the comment thread and the admin queue in Chromium:
+ * nothing runs, no element but the thread's own p, br and a appears, and every character shows as text.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchBrowser, watchPage, type Browser, type Page } from '../support/browser.ts';
@@ -66,7 +66,7 @@ function visibleText(text: string): string {
     .join('');
 }
 
-/** Everything inside the rendered comment bodies that is not the island's own inert markup. */
+/** Everything inside the rendered comment bodies that is not the thread's own inert markup. */
 async function intruders(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const found: string[] = [];

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OFFLINE_NOTE } from '../../src/islands/Comments';
+import { OFFLINE_NOTE } from '../../src/browser/comments/thread';
 import { offlineCachePrefix, offlineCopyDelayMs } from '../../src/lib/offline';
 import { hasChromium, watchPage, type BrowserContext, type Page } from '../support/browser';
 import { clientDir } from '../support/paths';

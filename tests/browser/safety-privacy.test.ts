@@ -42,7 +42,7 @@ describe.skipIf(!hasChromium)('privacy in Chromium', () => {
   }
 
   /**
-   * Opens a page with every island running and settled: the comments island loads its thread once it is on screen,
+   * Opens a page with every island running and settled: the comment thread loads once it is on screen,
    * so that request is waited for here, not counted against what the reader does next.
    */
   async function open(path: string): Promise<void> {
@@ -50,7 +50,7 @@ describe.skipIf(!hasChromium)('privacy in Chromium', () => {
     // Pages without comments never answer this wait: it must not fail the run when it times out unattended.
     thread.catch(() => undefined);
     await page.goto(`${server.url}${path}`);
-    const hasComments = (await page.locator('astro-island[component-url*="/Comments."]').count()) > 0;
+    const hasComments = (await page.locator('[data-wake="comments"]').count()) > 0;
     await hydrateAllIslands(page);
     if (hasComments) await thread;
   }

@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
-import { containsLink, paragraphsOf, safeHref, segmentsOf } from '../../src/lib/comments/text.ts';
-import CommentBody, { COMMENT_LINK_REL } from '../../src/islands/comments/CommentBody.tsx';
+import { COMMENT_LINK_REL, containsLink, paragraphsOf, safeHref, segmentsOf } from '../../src/lib/comments/text.ts';
+import CommentBody from '../../src/islands/comments/CommentBody.tsx';
 
 /** Text and characters that mean something to HTML, URLs or JavaScript. */
 const tricky = fc.constantFrom(

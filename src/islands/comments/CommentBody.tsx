@@ -1,9 +1,6 @@
 /** A comment's text as DOM nodes: paragraphs, line breaks and http(s) links, with nothing else interpreted. */
 import { Fragment } from 'preact';
-import { paragraphsOf } from '../../lib/comments/text.ts';
-
-/** Links in comments are the commenter's, not the site's: no ranking credit, no referrer, no window handle. */
-export const COMMENT_LINK_REL = 'nofollow ugc noopener noreferrer';
+import { COMMENT_LINK_REL, paragraphsOf } from '../../lib/comments/text.ts';
 
 export default function CommentBody({ text }: { text: string }) {
   return (

@@ -16,17 +16,23 @@ interface Props {
   initialText?: string;
   /** Whom a reply answers, for the label. */
   replyingTo?: string;
-  /** False until the island has hydrated: a form that cannot be sent yet says so rather than pretend. */
+  /** False while the form cannot be sent yet: it says so rather than pretend (the thread mounts it ready). */
   ready: boolean;
   /** Sends the values; returns the outcome so the form can show field errors or the result. */
   onSubmit: (values: CommentFormValues) => Promise<{ result: ApiResult<unknown>; success: string }>;
   onCancel?: () => void;
+  /**
+   * What the ids of its fields start with. Each form the thread opens is a Preact tree of its own, where useId would
+   * give every form the same ids.
+   */
+  idBase?: string;
 }
 
 const SUBMIT_LABEL = { new: 'Post comment', reply: 'Post reply', edit: 'Save changes' } as const;
 
-export default function CommentForm({ mode, initialText = '', replyingTo, ready, onSubmit, onCancel }: Props) {
-  const id = useId();
+export default function CommentForm({ mode, initialText = '', replyingTo, ready, onSubmit, onCancel, idBase }: Props) {
+  const generatedId = useId();
+  const id = idBase ?? generatedId;
   const [name, setName] = useState('');
   const [text, setText] = useState(initialText);
   const [honeypot, setHoneypot] = useState('');

@@ -1,6 +1,6 @@
 /**
- * The comment forms — new comment, reply, edit, report, delete — in one module that the thread loads on first
- * use: most readers only read, so the page never downloads them for those readers.
+ * The comment forms — new comment, reply, edit, report, delete — that the thread loads on first use (through
+ * mount-forms.tsx): most readers only read, so the page never downloads them for those readers.
  */
 import { useId, useState } from 'preact/hooks';
 import { REPORT_REASON_MAX } from '../../lib/comments/limits.ts';
@@ -26,10 +26,18 @@ export function ConfirmDelete({ onConfirm, onCancel }: { onConfirm: () => Promis
   );
 }
 
-export function ReportForm({ onSubmit, onCancel }: { onSubmit: (reason: string) => Promise<void>; onCancel: () => void }) {
+interface ReportProps {
+  onSubmit: (reason: string) => Promise<void>;
+  onCancel: () => void;
+  /** The field's id (see CommentForm's idBase); useId's by default. */
+  idBase?: string;
+}
+
+export function ReportForm({ onSubmit, onCancel, idBase }: ReportProps) {
   const [reason, setReason] = useState('');
   const [busy, run] = useBusy();
-  const fieldId = useId();
+  const generatedId = useId();
+  const fieldId = idBase ?? generatedId;
   return (
     <form
       class="comment-report"

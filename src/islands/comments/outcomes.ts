@@ -1,4 +1,4 @@
-/** What the thread says after the reader posts or edits a comment. */
+/** What the thread says after the reader posts, edits or reports a comment. */
 import type { PublicComment } from '../../lib/comments/api-types.ts';
 import type { ApiResult } from '../../stores/comments.ts';
 
@@ -12,4 +12,9 @@ export function successFor(comment: PublicComment, verb: 'posted' | 'saved'): st
 /** A form's outcome: the API's answer, and the confirmation to show when it succeeded. */
 export function submitted(result: ApiResult<{ comment: PublicComment }>, verb: 'posted' | 'saved'): { result: ApiResult<unknown>; success: string } {
   return { result, success: result.ok ? successFor(result.body.comment, verb) : '' };
+}
+
+/** What the thread says beside a comment once the reader reported it, or why the report did not go. */
+export function reported(result: ApiResult<unknown>): string {
+  return result.ok ? 'Thank you. The site owner will take a look.' : result.failure.message;
 }

@@ -1,4 +1,4 @@
-/** The JSON shapes of the comments API, shared by the server that writes them and the islands that read them. */
+/** The JSON shapes of the comments API, shared by the server that writes them and the browser code that reads them. */
 import type { ThreadSort } from './cursor.ts';
 import type { CommentStatus } from './moderation.ts';
 

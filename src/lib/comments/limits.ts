@@ -1,4 +1,4 @@
-/** Limits and fixed rules of the comment service, shared by the island and the server. */
+/** Limits and fixed rules of the comment service, shared by the thread, its forms and the server. */
 
 /** Fewest visible characters a comment may have (spaces and zero-width characters do not count). */
 export const TEXT_MIN = 2;

@@ -5,6 +5,9 @@ export type CommentLine = TextSegment[];
 /** Lines separated by single line breaks. */
 export type CommentParagraph = CommentLine[];
 
+/** Links in comments are the commenter's, not the site's: no ranking credit, no referrer, no window handle. */
+export const COMMENT_LINK_REL = 'nofollow ugc noopener noreferrer';
+
 /** Only these become links; everything else stays text, whatever it looks like. */
 const LINKABLE_PROTOCOLS = new Set(['http:', 'https:']);
 /** A web address candidate: the scheme, then everything up to whitespace or a character that cannot end one. */
