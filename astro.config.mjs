@@ -16,6 +16,7 @@ import { contentSecurityPolicy } from './src/security/csp.ts';
 import { DEFAULT_SITE_URL, siteOrigin } from './src/server/entry/site-url.mjs';
 import serverContent from './src/integrations/server-content.ts';
 import keptPages from './src/integrations/kept-pages.ts';
+import modulePreload from './src/integrations/module-preload.ts';
 import { fileURLToPath } from 'node:url';
 
 // Telemetry stays off for every build: installs and builds talk to nothing but the npm registry.
@@ -93,44 +94,65 @@ export default defineConfig({
         name: 'back-together:quiet-directives',
         onLog: (_level, log) => (log.code === 'MODULE_LEVEL_DIRECTIVE' ? false : undefined),
       },
+      modulePreload(),
     ],
     // Vite's own cache (optimized dependencies) lives in the build cache too: one folder holds every cache, so a new
     // OUT_DIR (tests, benches) builds cold, and deleting that folder starts over.
     cacheDir: fileURLToPath(new URL(`${cacheDir}/vite/`, import.meta.url)),
+    environments: {
+      client: {
+        build: {
+          rolldownOptions: {
+            output: {
+              // Astro names a component's script after the component and the script's place in it
+              // ("SiteScript.astro_astro_type_script_index_0_lang"). Every file that imports from the site script repeats
+              // that name, and a page names it too, so a first script keeps only the component's name ("SiteScript").
+              entryFileNames: (chunk) => `_astro/${chunk.name.replace(/\.astro_astro_type_script_index_0_lang$/, '').replace(/[^\w.-]/g, '_')}.[hash].js`,
+            },
+          },
+        },
+      },
+    },
     // The search worker (src/browser/search-worker.ts) is a module, so it can import Pagefind's own module.
     worker: { format: 'es' },
     build: {
       rolldownOptions: {
         output: {
-          // A few shared files instead of many small ones (fewer requests, better compression): the site script of
-          // every page with what it uses (src/components/SiteScript.astro), the reader state (stores, the progress
-          // marks, what the quizzes and the progress page share), Preact with Astro's renderer, and the comment thread's
-          // parts.
-          // Islands keep their own files.
+          // A few shared files instead of many small ones (fewer requests, and code that compresses together): the site
+          // script of every page with what it uses (src/components/SiteScript.astro), Preact with Astro's renderer, the
+          // comment thread, the API calls and the Preact parts the comment forms share. A group takes the modules its
+          // modules import (higher priority first), so the site script's group comes first. A page script loaded when
+          // it comes into view (the quiz) keeps what only it uses in its own file without a group. Islands keep their
+          // own files.
           codeSplitting: {
             groups: [
               { name: 'preact', test: /node_modules[\\/](preact|@astrojs[\\/]preact|@nanostores[\\/]preact)[\\/]/, priority: 2 },
               {
-                name: 'reader-state',
-                test: /src[\\/](stores[\\/]progress|browser[\\/]progress-marks|lib[\\/](reader-state|breakup-dates|read-pages|quiz-scoring|dates?))[\\/.]/,
-                priority: 1,
+                // The comment thread: its page script, store, and text and time formatting; no Preact, so reading a
+                // thread never loads it (its forms, loaded on first use, bring Preact).
+                name: 'thread',
+                test: /src[\\/](browser[\\/]comments[\\/]|stores[\\/]comments\.|lib[\\/]comments[\\/](text|relative-time)\.)/,
+                priority: 0,
               },
               {
-                // The comments' data and what the thread's page script, its forms (loaded on first use), the contact
-                // form and the admin pages share; no Preact, so reading a thread never loads it.
-                name: 'comments',
-                test: /src[\\/](stores[\\/]comments|lib[\\/]comments[\\/](text|relative-time))\./,
-                priority: 0,
+                // Calls to the site's API, shared by the comment thread, its forms, the contact form and the admin pages.
+                name: 'api',
+                test: /src[\\/]stores[\\/]api\./,
+                priority: 1,
               },
               {
                 // The Preact parts the comment forms, the contact form and the admin pages share.
                 name: 'comment-parts',
-                test: /src[\\/]islands[\\/]comments[\\/](CommentBody|TimeAgo|ConfirmBox|form-parts|use-busy)\./,
+                test: /src[\\/]islands[\\/]comments[\\/](ConfirmBox|form-parts|use-busy)\./,
                 priority: 0,
               },
               {
+                // The site script and what it uses. Step 1's private notes ride along (280 bytes, started when they come
+                // into view all the same): a page script loaded from inside the site script's own file gives that file
+                // the bundler's module-namespace helper, which otherwise goes to every quiz and comment page as a
+                // separate file.
                 name: 'site',
-                test: /SiteScript\.astro|preload-helper|rolldown[\\/]runtime|node_modules[\\/](nanostores|@nanostores[\\/]persistent)[\\/]|src[\\/](browser[\\/](quick-exit|theme(-toggle)?|search-launcher|share-control|record-visit|wake-on-visible)|stores[\\/](theme|write-or-warn)|lib[\\/](search-shortcut|theme|quick-exit|comments[\\/](own-keys|limits|page-path)))\./,
+                test: /SiteScript\.astro|preload-helper|rolldown[\\/]runtime|src[\\/](browser[\\/](quick-exit|theme(-toggle)?|search-launcher|share-control|record-visit|wake-on-visible|dom|reflections)|stores[\\/](theme|write-or-warn)|lib[\\/](search-shortcut|theme|quick-exit|comments[\\/](own-keys|limits|page-path)))\./,
                 priority: 3,
               },
             ],

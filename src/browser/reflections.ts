@@ -5,7 +5,7 @@
  */
 import { readerState, saveJournal } from '../stores/progress';
 
-export function startReflections(root: HTMLElement): void {
+export function start(root: HTMLElement): void {
   const boxes = [...root.querySelectorAll<HTMLTextAreaElement>('textarea[data-prompt]')];
   const typed = new Set<HTMLTextAreaElement>();
   for (const box of boxes) {

@@ -3,7 +3,7 @@
  * page show the result (progress-marks.ts). A page script over server-rendered markup, `[data-step-done]` holding the
  * step's slug: the box stays off until it shows what is saved. Follows changes from other tabs.
  */
-import { formatMoment } from '../lib/breakup-dates';
+import { formatMoment } from '../lib/moments';
 import { readerState, setStepDone } from '../stores/progress';
 
 for (const control of document.querySelectorAll<HTMLElement>('[data-step-done]')) {

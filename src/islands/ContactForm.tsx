@@ -7,7 +7,7 @@ import { nameProblem, textProblem } from '../lib/comments/validation.ts';
 import type { MessageSentResponse } from '../lib/contact/api-types.ts';
 import { MESSAGE_KEEP_DAYS } from '../lib/contact/limits.ts';
 import { replyToProblem } from '../lib/contact/validation.ts';
-import { callApi } from '../stores/comments.ts';
+import { callApi } from '../stores/api.ts';
 import { BotTrap, CORRECT_FIELDS, CharacterCount, SendRow, describedBy, type FormStatusValue } from './comments/form-parts.tsx';
 import './comments/comments.css';
 import './contact/contact.css';

@@ -1,10 +1,11 @@
 /** The progress page: readiness, time apart, every step with its latest self-assessment, and the reader's data. */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { formatDays, formatIsoDate, formatMoment, oneMonthMark } from '../lib/breakup-dates';
+import { formatDays, formatIsoDate, oneMonthMark } from '../lib/breakup-dates';
+import { formatMoment } from '../lib/moments';
 import { readinessQuizId } from '../lib/next-step';
 import { isCalendarDate, type StoredQuizResult } from '../lib/reader-state';
-import { setBreakupDate } from '../stores/progress';
+import { setBreakupDate } from '../stores/reader-data';
 import { NextStep } from './progress/NextStep';
 import { useReaderState, useToday } from './progress/reader-hooks';
 import type { DashboardStep, QuizSummary } from './progress/summaries';

@@ -58,8 +58,3 @@ export const formatDays = (count: number): string => `${count} day${count === 1 
 export function formatIsoDate(isoDate: string): string {
   return new Date(`${isoDate}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
-
-/** "3 March 2026" for a stored ISO date-time, in the reader's own time zone. */
-export function formatMoment(isoDateTime: string): string {
-  return new Date(isoDateTime).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-}

@@ -4,7 +4,8 @@
  */
 import type { MapStore } from 'nanostores';
 import type { CreatedResponse, EditedResponse, PublicComment } from '../lib/comments/api-types.ts';
-import { callApi, forgetKey, ownKeys, rememberKey, type ApiResult, type NewComment, type ThreadState } from './comments.ts';
+import { callApi, type ApiResult } from './api.ts';
+import { forgetKey, ownKeys, rememberKey, type NewComment, type ThreadState } from './comments.ts';
 
 function sendJson(method: string, body: unknown): RequestInit {
   return { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };

@@ -5,9 +5,10 @@
  */
 import { persistentAtom } from '@nanostores/persistent';
 import { map, type MapStore, type ReadableAtom } from 'nanostores';
-import type { CreatedResponse, EditedResponse, ErrorResponse, PublicComment, RepliesResponse, ThreadResponse } from '../lib/comments/api-types.ts';
+import type { CreatedResponse, EditedResponse, PublicComment, RepliesResponse, ThreadResponse } from '../lib/comments/api-types.ts';
 import type { ThreadSort } from '../lib/comments/cursor.ts';
 import { OWN_KEYS_STORAGE_KEY, ownKeysHeader, parseOwnKeys, type OwnCommentKey, type OwnCommentKeys } from '../lib/comments/own-keys.ts';
+import { callApi, type ApiFailure, type ApiResult } from './api.ts';
 import { writeOrWarn } from './write-or-warn.ts';
 
 /** Parses stored keys; damaged entries are dropped with a warning, never thrown. */
@@ -40,51 +41,6 @@ export function forgetKey(id: string): void {
     const { [id]: _forgotten, ...rest } = keys;
     return rest;
   });
-}
-
-/** Why a request failed, in the API's words (or ours, when the server could not be reached). */
-export interface ApiFailure {
-  status: number;
-  code: string;
-  message: string;
-  field?: string;
-}
-
-export type ApiResult<T> = { ok: true; status: number; body: T } | { ok: false; failure: ApiFailure };
-
-const NETWORK_FAILURE: ApiFailure = {
-  status: 0,
-  code: 'network',
-  message: 'Could not reach the server. Check your connection and try again.',
-};
-
-function isErrorResponse(body: unknown): body is ErrorResponse {
-  if (typeof body !== 'object' || body === null || !('error' in body)) return false;
-  const error = (body as { error: unknown }).error;
-  return typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string';
-}
-
-/** Calls the API; never throws: failures come back as values the page can show. */
-export async function callApi<T>(url: string, init: RequestInit = {}): Promise<ApiResult<T>> {
-  let response: Response;
-  try {
-    response = await fetch(url, { ...init, headers: { Accept: 'application/json', ...init.headers } });
-  } catch {
-    return { ok: false, failure: NETWORK_FAILURE };
-  }
-  let body: unknown = null;
-  try {
-    body = await response.json();
-  } catch {
-    // Not JSON (a proxy's error page, say): described below by status alone.
-  }
-  if (response.ok) return { ok: true, status: response.status, body: body as T };
-  if (isErrorResponse(body)) {
-    const failure: ApiFailure = { status: response.status, code: body.error.code, message: body.error.message };
-    if (body.error.field !== undefined) failure.field = body.error.field;
-    return { ok: false, failure };
-  }
-  return { ok: false, failure: { status: response.status, code: 'http_error', message: `The server answered ${response.status}. Try again in a moment.` } };
 }
 
 export interface ThreadState {

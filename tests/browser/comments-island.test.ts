@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations, hasChromium, launchBrowser, watchPage, type Browser, type BrowserContext, type Page } from '../support/browser.ts';
 import { createComment } from '../support/comments-http.ts';
+import { hydrateAllIslands } from '../support/islands.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
 /** Hydration and requests take their time on a busy machine: wait for outcomes, not for a fixed delay. */
@@ -88,7 +89,7 @@ describe.skipIf(!hasChromium)('comments in Chromium', () => {
     await context.close();
   });
 
-  it('reads a thread without Preact, which loads only when the reader opens a form; posting then works', async () => {
+  it('runs a step page, its quiz and its thread without Preact, which loads only when the reader opens a form; posting then works', async () => {
     await createComment(server.url, { page: '/steps/couples-counselling/', text: 'Read without a framework' }, { forwardedFor: '198.18.10.1' });
     const context = await person();
     const page = await context.newPage();
@@ -97,9 +98,9 @@ describe.skipIf(!hasChromium)('comments in Chromium', () => {
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
     await page.goto(`${server.url}/steps/couples-counselling/`);
     await page.waitForLoadState('networkidle');
-    // The step's quiz brings Preact of its own while it is a Preact island: taken out, what loads is the thread's.
-    await page.evaluate(() => document.querySelectorAll('astro-island').forEach((island) => island.remove()));
-    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    // No Preact island on a step page: its quiz and its thread are page scripts, each started as it comes into view.
+    expect(await page.locator('astro-island').count()).toBe(0);
+    expect(await hydrateAllIslands(page)).toBe(2);
     await comment(page, 'Read without a framework').waitFor(POLL);
     await page.waitForLoadState('networkidle');
     expect(requested.filter(isThreadCode)).toHaveLength(1);

@@ -7,7 +7,11 @@ const at = new Date('2026-03-05T08:30:00.000Z');
 const result = { answers: { 'how-long': 'under-a-month' }, score: 0, band: 'too-soon', flags: ['too-soon'] };
 
 /** A fresh copy of the store module, reading whatever storage holds now (as a page load would). */
-const loadStore = freshStoreLoader(stateStorageKey, () => import('../../src/stores/progress'), (store) => store.readerState);
+const loadStore = freshStoreLoader(
+  stateStorageKey,
+  async () => ({ ...(await import('../../src/stores/progress')), ...(await import('../../src/stores/reader-data')) }),
+  (store) => store.readerState,
+);
 
 const saved = () => JSON.parse(getTestStorage()[stateStorageKey] ?? 'null');
 

@@ -7,19 +7,15 @@
 import { createThread, ownKeys } from '../../stores/comments.ts';
 import { commentList, type ItemView } from './comment-item.ts';
 import { h, setText, syncChildren } from '../dom.ts';
-import { FORM_LOAD_FAILED, formLoader, type CommentForms } from './forms.ts';
+import type { PreactParts } from '../wake-on-visible.ts';
+import { FORM_LOAD_FAILED, formLoader } from './forms.ts';
 import { keepLoading, noAnswer } from './reconnect.ts';
 
 /** Shown while the browser is offline: the guide reads offline, comments do not, and nothing waits to be sent. */
 export const OFFLINE_NOTE = "You're offline. Comments need a connection; nothing is kept to send later.";
 
-export interface ThreadOptions {
-  /** Loads the comment forms (the page passes it in: scripts in this folder never import islands). */
-  loadForms: () => Promise<CommentForms>;
-}
-
 /** Takes over the server-rendered shell in `root` (`data-page` names the page, as a thread path) and loads the thread. */
-export function startThread(root: HTMLElement, { loadForms }: ThreadOptions): void {
+export function start(root: HTMLElement, { loadForms }: PreactParts): void {
   const thread = createThread(root.dataset['page'] ?? '');
   const forms = formLoader(loadForms);
   const list = commentList({ thread, forms }, 'comment-list');

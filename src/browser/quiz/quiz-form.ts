@@ -12,6 +12,7 @@ import type { ReaderState, StoredQuizResult } from '../../lib/reader-state';
 import type { QuizBand, QuizQuestion } from '../../lib/schemas/quiz';
 import { readerState, saveQuizResult } from '../../stores/progress';
 import { h, type Child } from '../dom';
+import type { PreactParts } from '../wake-on-visible';
 import { quizResult, type MountShare } from './quiz-result';
 
 /** A problem with the form: `target` is the id of the input to focus from the error summary. */
@@ -205,8 +206,8 @@ export function startQuizForm(root: HTMLElement, { quizId, quiz, crisisHelp }: Q
   return { render };
 }
 
-/** A step's self-assessment (any quiz but the readiness check): its result is saved under the quiz's id. */
-export function startStepQuiz(root: HTMLElement, loadShare: () => Promise<MountShare>): void {
+/** Starts a step's self-assessment (any quiz but the readiness check): its result is saved under the quiz's id. */
+export function start(root: HTMLElement, { loadShare }: PreactParts): void {
   const data = quizData(root);
   startQuizForm(root, data, { loadShare, save: (outcome) => saveQuizResult(data.quizId, { ...outcome, band: outcome.band.id }) });
 }

@@ -1,5 +1,5 @@
 /** A saved quiz result, as DOM: the band, what it means, what next, last time, and (where safe) sharing the result. */
-import { formatMoment } from '../../lib/breakup-dates';
+import { formatMoment } from '../../lib/moments';
 import type { CrisisHelp } from '../../lib/crisis-help';
 import { quizResultPath } from '../../lib/guide';
 import { isSafetyBand, type QuizOutcome } from '../../lib/quiz-scoring';

@@ -4,10 +4,11 @@ import { findSupportPath } from '../../lib/next-step';
 import { relationshipSafeFrom } from '../../lib/quiz-scoring';
 import { isCalendarDate, type ReaderState, type StoredQuizResult } from '../../lib/reader-state';
 import type { QuizBand } from '../../lib/schemas/quiz';
-import { readerState, saveReadiness } from '../../stores/progress';
+import { readerState } from '../../stores/progress';
+import { saveReadiness } from '../../stores/reader-data';
 import { h, type Child } from '../dom';
+import type { PreactParts } from '../wake-on-visible';
 import { quizData, startQuizForm, type FieldError } from './quiz-form';
-import type { MountShare } from './quiz-result';
 
 const whenNotToGoBack = () => h('a', { href: '/articles/when-not-to-go-back/' }, 'When not to go back');
 
@@ -48,7 +49,8 @@ function resultNotes(band: QuizBand, result: StoredQuizResult, state: ReaderStat
   ];
 }
 
-export function startReadinessCheck(root: HTMLElement, loadShare: () => Promise<MountShare>): void {
+/** Starts the readiness check on its server-rendered root. */
+export function start(root: HTMLElement, { loadShare }: PreactParts): void {
   const data = quizData(root);
   const dateId = `quiz-${data.quizId}-breakup-date`;
   const dateInput = document.getElementById(dateId) as HTMLInputElement;

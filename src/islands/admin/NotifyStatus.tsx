@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { exactTime } from '../../lib/comments/relative-time.ts';
 import type { NotifyChannelStatus, NotifyStatusResponse } from '../../lib/notify/api-types.ts';
-import { callApi } from '../../stores/comments.ts';
+import { callApi } from '../../stores/api.ts';
 import { TimeAgo } from '../comments/TimeAgo.tsx';
 
 const CHANNEL_LABEL: Record<NotifyChannelStatus['channel'], string> = { webhook: 'Webhook', email: 'E-mail' };

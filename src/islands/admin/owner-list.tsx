@@ -5,7 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { saveAdminToken } from '../../browser/admin-token.ts';
-import { callApi, type ApiResult } from '../../stores/comments.ts';
+import { callApi, type ApiResult } from '../../stores/api.ts';
 import AdminTokenForm, { useAdminToken } from './AdminTokenForm.tsx';
 import '../comments/comments.css';
 import './admin.css';

@@ -1,7 +1,7 @@
 /** The form for a new comment, a reply or an edit: labelled fields, a live character count, errors tied to fields. */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { nameProblem, textProblem } from '../../lib/comments/validation.ts';
-import type { ApiResult } from '../../stores/comments.ts';
+import type { ApiResult } from '../../stores/api.ts';
 import { BotTrap, CORRECT_FIELDS, CharacterCount, SendRow, describedBy, type FormStatusValue } from './form-parts.tsx';
 
 export interface CommentFormValues {

@@ -7,7 +7,7 @@
 import { render, type ComponentProps } from 'preact';
 import type { CommentForms } from '../../browser/comments/forms.ts';
 import type { PublicComment } from '../../lib/comments/api-types.ts';
-import type { ApiResult } from '../../stores/comments.ts';
+import type { ApiResult } from '../../stores/api.ts';
 import { CommentForm, ConfirmDelete, ReportForm } from './comment-panels.tsx';
 import { reported, submitted } from './outcomes.ts';
 

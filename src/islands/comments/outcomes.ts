@@ -1,6 +1,6 @@
 /** What the thread says after the reader posts, edits or reports a comment. */
 import type { PublicComment } from '../../lib/comments/api-types.ts';
-import type { ApiResult } from '../../stores/comments.ts';
+import type { ApiResult } from '../../stores/api.ts';
 
 const PENDING_NOTE = 'Your comment is awaiting approval: only you can see it until the site owner approves it.';
 

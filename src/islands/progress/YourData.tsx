@@ -4,7 +4,7 @@ import { forgetOfflineCopies } from '../../browser/offline-copies';
 import { downloadFile } from '../../browser/download-file';
 import { forgetSiteStorage } from '../../browser/site-storage';
 import type { RejectReason } from '../../lib/reader-state';
-import { clearState, exportState, importState } from '../../stores/progress';
+import { clearState, exportState, importState } from '../../stores/reader-data';
 import { chooseTheme } from '../../stores/theme';
 
 /** Files bigger than this are not progress files. */
