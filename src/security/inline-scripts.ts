@@ -13,7 +13,6 @@ import mediaDirective from 'astro/runtime/client/media.prebuilt.js';
 import onlyDirective from 'astro/runtime/client/only.prebuilt.js';
 import visibleDirective from 'astro/runtime/client/visible.prebuilt.js';
 import { ISLAND_STYLES } from 'astro/runtime/server/astro-island-styles.js';
-import { offlineCopyDelayMs, offlineOffKey, serviceWorkerPath } from '../lib/offline.ts';
 import { stateStorageKey, stateVersion } from '../lib/reader-state.ts';
 import { themeStorageKey } from '../lib/theme.ts';
 
@@ -41,17 +40,6 @@ export const themeBoot = inlineScript(
 );
 
 /**
- * Registers the offline service worker a few seconds after the page has loaded (every page; `offlineCopyDelayMs`),
- * unless "Delete everything" turned it off for this tab. Inline, so it costs no request; a failed registration
- * (private mode, storage full) changes nothing.
- */
-export const offlineBoot = inlineScript(
-  "(function(offlineOffKey,serviceWorkerPath,delayMs){if('serviceWorker'in navigator){var off=null;try{off=sessionStorage.getItem(offlineOffKey)}catch(e){}" +
-    "if(off===null)addEventListener('load',function(){setTimeout(function(){navigator.serviceWorker.register(serviceWorkerPath).catch(function(){})},delayMs)})}})" +
-    `(${JSON.stringify(offlineOffKey)},${JSON.stringify(serviceWorkerPath)},${offlineCopyDelayMs})`,
-);
-
-/**
  * Right after a quiz block (src/components/QuizBlock.astro), before first paint: when this browser has a saved result
  * for that quiz, marks the block so that room is kept for it (src/styles/reader-tools.css), and the result the quiz
  * script shows once it starts does not push the page down.
@@ -63,12 +51,12 @@ export const quizResultRoom = inlineScript(
 );
 
 /** Scripts in the layout of every page: their hashes go into every page's policy (csp.ts). */
-export const everyPageScripts: readonly InlineScript[] = [themeBoot, offlineBoot];
+export const everyPageScripts: readonly InlineScript[] = [themeBoot];
 
 /**
  * Astro's island runtime and client directives, which Astro writes inline into a page with islands and allows in every
- * page's policy. The site script carries them instead (src/browser/island-runtime.ts): the build takes these texts out
- * of every page and their hashes out of its policy (`withoutAstroInlineCode`).
+ * page's policy. The site script loads them instead on a page with islands (src/browser/island-runtime.ts): the build
+ * takes these texts out of every page and their hashes out of its policy (`withoutAstroInlineCode`).
  */
 export const astroInlineScripts: readonly InlineScript[] = [islandRuntime, idleDirective, loadDirective, mediaDirective, onlyDirective, visibleDirective].map(inlineScript);
 

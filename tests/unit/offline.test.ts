@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { offlineVersion, referencedAssets } from '../../src/integrations/offline-precache';
 import { serviceWorkerSource } from '../../src/integrations/offline-service-worker';
 import { offlineCopyDelayMs, offlineOffKey, offlineRoute, serviceWorkerPath } from '../../src/lib/offline';
-import { offlineBoot } from '../../src/security/inline-scripts';
+import { registerOfflineWorker } from '../../src/browser/offline-registration';
 
 describe('offlineRoute', () => {
   it('serves build files and the icon from the cache first', () => {
@@ -52,19 +52,28 @@ describe('serviceWorkerSource', () => {
   });
 });
 
-describe('the offline boot script', () => {
+describe('the offline worker registration (src/browser/offline-registration.ts)', () => {
   /**
-   * Runs the inline script against a fake browser: the page loads, and then `elapsedMs` pass. Returns the worker paths
-   * it registered by then.
+   * Runs the registration against a fake browser whose page is `readyState`; the page then loads, and `elapsedMs`
+   * pass. Returns the worker paths it registered by then.
    */
-  function run(offlineOff: string | null, elapsedMs: number): string[] {
+  function run(offlineOff: string | null, elapsedMs: number, { readyState = 'loading' as DocumentReadyState, storageBlocked = false } = {}): string[] {
     const registered: string[] = [];
-    const navigator = { serviceWorker: { register: (path: string) => (registered.push(path), Promise.resolve()) } };
-    const sessionStorage = { getItem: (key: string) => (key === offlineOffKey ? offlineOff : null) };
     const timers: { at: number; run: () => void }[] = [];
-    const setTimeout = (run: () => void, delay: number) => void timers.push({ at: delay, run });
-    const addEventListener = (type: string, listener: () => void) => type === 'load' && listener();
-    new Function('navigator', 'sessionStorage', 'addEventListener', 'setTimeout', offlineBoot.text)(navigator, sessionStorage, addEventListener, setTimeout);
+    const loadListeners: (() => void)[] = [];
+    registerOfflineWorker({
+      navigator: { serviceWorker: { register: (path: string) => (registered.push(path), Promise.resolve()) } },
+      sessionStorage: {
+        getItem: (key: string) => {
+          if (storageBlocked) throw new DOMException('blocked', 'SecurityError');
+          return key === offlineOffKey ? offlineOff : null;
+        },
+      },
+      document: { readyState },
+      addEventListener: (_type, listener) => void loadListeners.push(listener),
+      setTimeout: (timer, delay) => void timers.push({ at: delay, run: timer }),
+    });
+    for (const listener of loadListeners) listener();
     for (const timer of timers) if (timer.at <= elapsedMs) timer.run();
     return registered;
   }
@@ -74,5 +83,14 @@ describe('the offline boot script', () => {
     expect(run(null, offlineCopyDelayMs - 1)).toEqual([]);
     expect(run(null, offlineCopyDelayMs)).toEqual([serviceWorkerPath]);
     expect(run('1', offlineCopyDelayMs)).toEqual([]);
+  });
+
+  it('counts from now when the page has already loaded, and registers when storage is blocked', () => {
+    expect(run(null, offlineCopyDelayMs, { readyState: 'complete' })).toEqual([serviceWorkerPath]);
+    expect(run(null, offlineCopyDelayMs, { storageBlocked: true })).toEqual([serviceWorkerPath]);
+  });
+
+  it('does nothing in a browser without service workers', () => {
+    expect(() => registerOfflineWorker({ navigator: {}, sessionStorage: { getItem: () => null }, document: { readyState: 'complete' }, addEventListener: () => undefined, setTimeout: () => undefined })).not.toThrow();
   });
 });
