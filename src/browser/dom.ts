@@ -24,7 +24,10 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<s
 
 /** Children as nodes, in order, with the empty ones left out. */
 export function nodesOf(children: readonly Child[]): (Node | string)[] {
-  return children.flatMap((child) => (child === false || child === null || child === undefined ? [] : typeof child === 'object' && !(child instanceof Node) ? nodesOf(child) : [child]));
+  return children.flatMap((child) => {
+    if (child === false || child === null || child === undefined) return [];
+    return typeof child === 'object' && !(child instanceof Node) ? nodesOf(child) : [child];
+  });
 }
 
 /**

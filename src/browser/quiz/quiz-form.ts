@@ -1,9 +1,9 @@
 /**
  * A self-assessment on the page (src/components/QuizBlock.astro): reads the answers, shows what is missing, scores
  * them, saves the result on this device and shows it (quiz-result.ts). Shared by the step quizzes and the readiness
- * check (readiness-check.ts), which adds its date field through `QuizOptions`. The questions are server-rendered and never rebuilt, so
- * focus and typing are never disturbed; only the error summary, the errors and explanations beside the questions,
- * the announcement and the result area change.
+ * check (readiness-check.ts), which adds its date field through `QuizOptions`. The questions are server-rendered and
+ * never rebuilt, so focus and typing are never disturbed; only the error summary, the errors and explanations beside
+ * the questions, the announcement and the result area change.
  */
 import { choicesOf, isChosen } from '../../lib/quiz-choices';
 import type { QuizPageData } from '../../lib/quiz-page-data';
