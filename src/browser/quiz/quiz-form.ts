@@ -25,8 +25,8 @@ export interface QuizOptions {
   save: (outcome: QuizOutcome) => void;
   /** Problems with fields beyond the questions (the readiness date), checked on submit. */
   extraErrors?: () => FieldError[];
-  /** Shows the extra fields' errors after a failed submit, or clears them. */
-  showExtraErrors?: (shown: boolean) => void;
+  /** Draws the extra fields on each render of the form: their values, and their errors after a failed submit. */
+  renderExtras?: (showErrors: boolean) => void;
   /** Extra paragraphs inside the result, and what they depend on beyond the result (so it is redrawn when that changes). */
   resultNotes?: { notes: (band: QuizBand, result: StoredQuizResult, state: ReaderState) => Child; dependsOn: (state: ReaderState) => unknown };
   /** Loads the share control for "Share this result". */
@@ -123,7 +123,7 @@ export function startQuizForm(root: HTMLElement, { quizId, quiz, crisisHelp }: Q
       const explanations = revealed ? (answerEffects(question, answer) ?? []).flatMap((effect) => effect.explanation ?? []) : [];
       fieldset.append(...explanations.map((text) => h('p', { class: 'quiz-explanation' }, text)));
     });
-    options.showExtraErrors?.(attempted);
+    options.renderExtras?.(attempted);
   }
 
   function renderResult(): void {

@@ -73,8 +73,8 @@ export function start(root: HTMLElement, { loadShare }: PreactParts): void {
       const error = dateError();
       return error ? [{ target: dateId, message: `When did you break up? ${error}` }] : [];
     },
-    showExtraErrors: (shown) => {
-      const error = shown ? dateError() : undefined;
+    renderExtras: (showErrors) => {
+      const error = showErrors ? dateError() : undefined;
       dateField.classList.toggle('has-error', error !== undefined);
       dateField.querySelector('.quiz-error')?.remove();
       if (error) dateInput.before(h('p', { id: `${dateId}-error`, class: 'quiz-error' }, error));

@@ -1,5 +1,5 @@
 /** The form for a new comment, a reply or an edit: labelled fields, a live character count, errors tied to fields. */
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { nameProblem, textProblem } from '../../lib/comments/validation.ts';
 import type { ApiResult } from '../../stores/api.ts';
 import { BotTrap, CORRECT_FIELDS, CharacterCount, SendRow, describedBy, type FormStatusValue } from './form-parts.tsx';
@@ -16,8 +16,6 @@ interface Props {
   initialText?: string;
   /** Whom a reply answers, for the label. */
   replyingTo?: string;
-  /** False while the form cannot be sent yet: it says so rather than pretend (the thread mounts it ready). */
-  ready: boolean;
   /** Sends the values; returns the outcome so the form can show field errors or the result. */
   onSubmit: (values: CommentFormValues) => Promise<{ result: ApiResult<unknown>; success: string }>;
   onCancel?: () => void;
@@ -25,14 +23,12 @@ interface Props {
    * What the ids of its fields start with. Each form the thread opens is a Preact tree of its own, where useId would
    * give every form the same ids.
    */
-  idBase?: string;
+  idBase: string;
 }
 
 const SUBMIT_LABEL = { new: 'Post comment', reply: 'Post reply', edit: 'Save changes' } as const;
 
-export default function CommentForm({ mode, initialText = '', replyingTo, ready, onSubmit, onCancel, idBase }: Props) {
-  const generatedId = useId();
-  const id = idBase ?? generatedId;
+export default function CommentForm({ mode, initialText = '', replyingTo, onSubmit, onCancel, idBase: id }: Props) {
   const [name, setName] = useState('');
   const [text, setText] = useState(initialText);
   const [honeypot, setHoneypot] = useState('');
@@ -120,7 +116,7 @@ export default function CommentForm({ mode, initialText = '', replyingTo, ready,
         {errors.text && <p id={ids.textError} class="comment-error">{errors.text}</p>}
       </div>
       {mode !== 'edit' && <BotTrap id={id} value={honeypot} onChange={setHoneypot} />}
-      <SendRow label={SUBMIT_LABEL[mode]} ready={ready} sending={sending} status={status} gettingReady="The comment form is getting ready…" onCancel={onCancel} />
+      <SendRow label={SUBMIT_LABEL[mode]} sending={sending} status={status} onCancel={onCancel} />
     </form>
   );
 }

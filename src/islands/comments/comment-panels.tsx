@@ -2,7 +2,7 @@
  * The comment forms — new comment, reply, edit, report, delete — that the thread loads on first use (through
  * mount-forms.tsx): most readers only read, so the page never downloads them for those readers.
  */
-import { useId, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { REPORT_REASON_MAX } from '../../lib/comments/limits.ts';
 import { ConfirmBox } from './ConfirmBox.tsx';
 import { useBusy } from './use-busy.ts';
@@ -29,15 +29,13 @@ export function ConfirmDelete({ onConfirm, onCancel }: { onConfirm: () => Promis
 interface ReportProps {
   onSubmit: (reason: string) => Promise<void>;
   onCancel: () => void;
-  /** The field's id (see CommentForm's idBase); useId's by default. */
-  idBase?: string;
+  /** The field's id (see CommentForm's idBase). */
+  idBase: string;
 }
 
-export function ReportForm({ onSubmit, onCancel, idBase }: ReportProps) {
+export function ReportForm({ onSubmit, onCancel, idBase: fieldId }: ReportProps) {
   const [reason, setReason] = useState('');
   const [busy, run] = useBusy();
-  const generatedId = useId();
-  const fieldId = idBase ?? generatedId;
   return (
     <form
       class="comment-report"

@@ -35,17 +35,19 @@ export function BotTrap({ id, value, onChange }: { id: string; value: string; on
 
 interface SendProps {
   label: string;
-  /** False until the island has hydrated: a form that cannot be sent yet says so rather than pretend. */
-  ready: boolean;
+  /**
+   * False until the island has hydrated (the contact form): a form that cannot be sent yet says so, in `gettingReady`,
+   * rather than pretend. A comment form is mounted by a running page script, so it is ready from the start.
+   */
+  ready?: boolean;
   sending: boolean;
   status: FormStatusValue | null;
-  /** What the status line says until the form is ready. */
-  gettingReady: string;
+  gettingReady?: string;
   onCancel?: (() => void) | undefined;
 }
 
 /** The send button (and Cancel, where the form can be closed), then the announced status line. */
-export function SendRow({ label, ready, sending, status, gettingReady, onCancel }: SendProps) {
+export function SendRow({ label, ready = true, sending, status, gettingReady = '', onCancel }: SendProps) {
   return (
     <>
       <div class="comment-form-actions">

@@ -11,7 +11,7 @@ import type { ApiResult } from '../../stores/api.ts';
 import { CommentForm, ConfirmDelete, ReportForm } from './comment-panels.tsx';
 import { reported, submitted } from './outcomes.ts';
 
-type FormProps = Omit<ComponentProps<typeof CommentForm>, 'ready' | 'idBase' | 'onSubmit'>;
+type FormProps = Omit<ComponentProps<typeof CommentForm>, 'idBase' | 'onSubmit'>;
 type Values = Parameters<ComponentProps<typeof CommentForm>['onSubmit']>[0];
 
 let mounted = 0;
@@ -25,8 +25,7 @@ function mountCommentForm(slot: HTMLElement, props: FormProps, send: (values: Va
     if (outcome.result.ok) onSent?.(outcome.success);
     return outcome;
   };
-  // Always ready: the thread is running by the time a form opens.
-  render(<CommentForm {...props} ready idBase={nextIdBase()} onSubmit={onSubmit} />, slot);
+  render(<CommentForm {...props} idBase={nextIdBase()} onSubmit={onSubmit} />, slot);
 }
 
 export const mountNewComment: CommentForms['mountNewComment'] = (slot, thread) =>
