@@ -1,5 +1,5 @@
 /**
- * After the build, over each page: every file of `/_astro/` a page names must be in this build. A rebuild copies the
+ * After the build, over each page: every file of `/_astro/` (or quiz data file) a page names must be in this build. A rebuild copies the
  * pages whose data and code did not change from the last build (astro.config.mjs, incremental build); should a copied
  * page still name a script or stylesheet of an older build, the build stops here instead of shipping it without them.
  */
@@ -11,9 +11,14 @@ import { referencedAssets } from './offline-precache.ts';
 
 /** `page → asset` for every asset a built page names that the client folder does not have. */
 export function missingAssets(clientDir: string): string[] {
-  // Assets are files directly in _astro/ (referencedAssets names no others): one listing, not a lookup per reference.
-  const assetDir = join(clientDir, '_astro');
-  const built = new Set(existsSync(assetDir) ? readdirSync(assetDir).map((name) => `/_astro/${name}`) : []);
+  // Assets are files directly in _astro/ or quizzes/ (referencedAssets names no others): one listing each, not a
+  // lookup per reference.
+  const built = new Set(
+    ['_astro', 'quizzes'].flatMap((folder) => {
+      const dir = join(clientDir, folder);
+      return existsSync(dir) ? readdirSync(dir).map((name) => `/${folder}/${name}`) : [];
+    }),
+  );
   return builtFiles(clientDir, HTML).flatMap((page) =>
     referencedAssets(readFileSync(page, 'utf8'))
       .filter((asset) => !built.has(asset))

@@ -9,10 +9,13 @@ import { join } from 'node:path';
 
 const fixedPages = ['/', '/before-you-start/', '/if-it-doesnt-work-out/', '/progress/', '/print/'];
 
-/** Build files a page, stylesheet or script refers to: `/_astro/…` paths and `./…` imports between chunks. */
+/**
+ * Build files a page, stylesheet or script refers to: `/_astro/…` paths, `./…` imports between chunks, and the
+ * quizzes' data files (`/quizzes/…json`, src/queries/quiz-data.ts), named by their content's hash as those are.
+ */
 export function referencedAssets(text: string): string[] {
   const found = new Set<string>();
-  for (const match of text.matchAll(/\/_astro\/([\w.-]+\.(?:js|css|woff2?))/g)) found.add(`/_astro/${match[1]}`);
+  for (const match of text.matchAll(/\/(_astro\/[\w.-]+\.(?:js|css|woff2?)|quizzes\/[\w.-]+\.json)\b/g)) found.add(`/${match[1]}`);
   for (const match of text.matchAll(/["'`(]\.\/([\w.-]+\.(?:js|css|woff2?))/g)) found.add(`/_astro/${match[1]}`);
   return [...found];
 }

@@ -22,13 +22,17 @@ export const articlePath = (articleSlug: string): string => `/articles/${article
 /** Path of a standalone page (before-you-start, about …). */
 export const pagePath = (pageSlug: string): string => `/${pageSlug}/`;
 
+// The paths on their own too, so a script that needs only them (a quiz's result link) does not carry the titles.
+const beforeYouStartPath = pagePath('before-you-start');
+const wayOutPath = pagePath('if-it-doesnt-work-out');
+
 export const beforeYouStart: GuideLink = {
-  href: pagePath('before-you-start'),
+  href: beforeYouStartPath,
   title: 'Before you start',
   navTitle: 'Before you start',
 };
 export const ifItDoesntWorkOut: GuideLink = {
-  href: pagePath('if-it-doesnt-work-out'),
+  href: wayOutPath,
   title: "If it doesn't work out",
   navTitle: "If it doesn't work out",
 };
@@ -114,8 +118,8 @@ export function readingText(entry: { body?: string | undefined; rendered?: { htm
 
 /** Quizzes that belong to a page rather than a step (their id is not a step slug). */
 const quizPages: Record<string, string> = {
-  readiness: beforeYouStart.href,
-  'if-it-doesnt-work-out': ifItDoesntWorkOut.href,
+  readiness: beforeYouStartPath,
+  'if-it-doesnt-work-out': wayOutPath,
 };
 
 /** The page a quiz sits on: the readiness check on "Before you start", step quizzes on their step. */
@@ -126,4 +130,14 @@ export function quizPagePath(quizId: string): string {
 /** Shareable page for one result band of a quiz; it never carries the reader's answers. */
 export function quizResultPath(quizId: string, bandId: string): string {
   return `${quizPagePath(quizId)}result/${bandId}/`;
+}
+
+/**
+ * The quiz a page shows: the one its MDX places (`<Quiz id="…" />`, `inBody`), else `named`, the one its frontmatter
+ * gives, which the route places after the article. A page has at most one (the layout keeps room for its result).
+ */
+export function pageQuiz(body: string | undefined, named: string | undefined): { id: string | undefined; inBody: boolean } {
+  const placed = [...(body ?? '').matchAll(/<Quiz\b[^>]*?\bid=["']([^"']+)["']/g)].map((match) => match[1]!);
+  if (placed.length > 1) throw new Error(`A page shows one quiz; this one places ${placed.join(', ')}`);
+  return placed.length === 1 ? { id: placed[0], inBody: true } : { id: named, inBody: false };
 }

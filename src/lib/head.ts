@@ -89,7 +89,7 @@ export function articleJsonLd(head: PageHead & { title: string; modified?: Date;
   ];
 }
 
-/** JSON for a <script> data block (JSON-LD, a quiz's data), with "<" escaped so no text can close the tag. */
+/** JSON for a <script> data block (JSON-LD), with "<" escaped so no text can close the tag. */
 export function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
 }

@@ -25,12 +25,13 @@ export const offlineCachePrefix = 'back-together-offline-';
 
 /**
  * How the worker answers a same-origin GET for `path`:
- * - `asset`: hashed build files and the icon, from the cache first (a new build has new names, so never stale);
+ * - `asset`: hashed build files (scripts, styles, the quizzes' data) and the icon, from the cache first (a new build
+ *   has new names, so never stale);
  * - `page`: the guide's pages and the articles, from the network first and from the cache without a connection;
  * - `network`: everything else, never cached (comments API, admin, search index, shared results, feeds).
  */
 export function offlineRoute(path: string): 'asset' | 'page' | 'network' {
-  if (path.startsWith('/_astro/') || path === '/favicon.svg') return 'asset';
+  if (path.startsWith('/_astro/') || path.startsWith('/quizzes/') || path === '/favicon.svg') return 'asset';
   if (!path.endsWith('/') || path.includes('/result/')) return 'network';
   const pagePrefixes = ['/before-you-start/', '/steps/', '/if-it-doesnt-work-out/', '/articles/', '/progress/', '/print/'];
   return path === '/' || pagePrefixes.some((prefix) => path.startsWith(prefix)) ? 'page' : 'network';

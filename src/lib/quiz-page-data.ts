@@ -1,4 +1,4 @@
-/** What a page gives its quiz script (src/components/QuizBlock.astro writes it as a JSON data block). */
+/** What a quiz's script fetches: the quiz's data file (src/queries/quiz-data.ts). */
 import type { CrisisHelp } from './crisis-help';
 import type { Quiz } from './schemas/quiz';
 

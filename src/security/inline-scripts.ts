@@ -1,12 +1,14 @@
 /**
  * Every inline script the site renders (`<script is:inline>`), its text and the hash that lets the
  * Content-Security-Policy run exactly that text. Astro hashes the scripts it bundles, not inline ones: a new inline
- * script goes in this list, and the component renders `script.text` and allows `script.hash` (or the script is on
- * every page, see csp.ts). The texts take their storage keys and versions from src/lib/, so a key or version bump
- * reaches them (and their hashes) on the next build. tests/unit/boot-scripts.test.ts runs each text.
+ * script goes in this file, and the component renders `script.text` and allows `script.hash` on its page
+ * (`Astro.csp.insertScriptHash`), so a page's policy allows no script that page does not have. The texts take their
+ * storage keys and versions from src/lib/, so a key or version bump reaches them (and their hashes) on the next
+ * build. tests/unit/boot-scripts.test.ts runs each text.
  */
 import { createHash } from 'node:crypto';
 import islandRuntime from 'astro/runtime/server/astro-island.prebuilt.js';
+import islandRuntimeDev from 'astro/runtime/server/astro-island.prebuilt-dev.js';
 import idleDirective from 'astro/runtime/client/idle.prebuilt.js';
 import loadDirective from 'astro/runtime/client/load.prebuilt.js';
 import mediaDirective from 'astro/runtime/client/media.prebuilt.js';
@@ -31,34 +33,40 @@ function inlineScript(text: string): InlineScript {
 }
 
 /**
- * Applies the stored theme before first paint (every page, in <head>), so there is no flash of the wrong theme.
- * It has to be inline and render-blocking. The key is the theme store's (src/stores/theme.ts).
+ * The one inline script of a page, in <head>: it has to run before first paint, so it cannot wait for a file.
+ * - It applies the stored theme (the theme store's key, src/stores/theme.ts), so there is no flash of the wrong theme.
+ * - On a page with a quiz (`quizId`; a page has at most one), when this browser has a saved result for it, it marks
+ *   the page (`<html data-quiz-result="id">`) so that room is kept for the result (src/styles/reader-tools.css), and
+ *   the result the quiz script shows once it starts does not push the page down.
+ * Pages without a quiz share one text, and so one hash; each quiz's page has its own. The layout renders the text
+ * and allows its hash (src/layouts/Base.astro).
  */
-export const themeBoot = inlineScript(
-  "(function(themeStorageKey){try{var t=localStorage.getItem(themeStorageKey);if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch(e){}})" +
-    `(${JSON.stringify(themeStorageKey)})`,
-);
-
-/**
- * Right after a quiz block (src/components/QuizBlock.astro), before first paint: when this browser has a saved result
- * for that quiz, marks the block so that room is kept for it (src/styles/reader-tools.css), and the result the quiz
- * script shows once it starts does not push the page down.
- */
-export const quizResultRoom = inlineScript(
-  "(function(s,stateStorageKey,stateVersion){try{var b=s.previousElementSibling,d=JSON.parse(localStorage.getItem(stateStorageKey)||'0');" +
-    "if(d&&d.v===stateVersion&&d.quizzes&&Object.prototype.hasOwnProperty.call(d.quizzes,b.dataset.quizBlock))b.dataset.hasResult=''}catch(e){}})" +
-    `(document.currentScript,${JSON.stringify(stateStorageKey)},${stateVersion})`,
-);
-
-/** Scripts in the layout of every page: their hashes go into every page's policy (csp.ts). */
-export const everyPageScripts: readonly InlineScript[] = [themeBoot];
+export function headScript(quizId?: string): InlineScript {
+  const theme = "var h=document.documentElement,t=localStorage.getItem(themeStorageKey);if(t==='light'||t==='dark')h.dataset.theme=t";
+  if (quizId === undefined) return inlineScript(`(function(themeStorageKey){try{${theme}}catch(e){}})(${JSON.stringify(themeStorageKey)})`);
+  return inlineScript(
+    `(function(themeStorageKey,stateStorageKey,stateVersion,quizId){try{${theme};var d=JSON.parse(localStorage.getItem(stateStorageKey)||'0');` +
+      "if(d&&d.v===stateVersion&&d.quizzes&&Object.prototype.hasOwnProperty.call(d.quizzes,quizId))h.dataset.quizResult=quizId}catch(e){}})" +
+      // `<` escaped, so no id could end the script element.
+      `(${[themeStorageKey, stateStorageKey, stateVersion, quizId].map((value) => JSON.stringify(value).replaceAll('<', '\\u003c')).join(',')})`,
+  );
+}
 
 /**
  * Astro's island runtime and client directives, which Astro writes inline into a page with islands and allows in every
- * page's policy. The site script loads them instead on a page with islands (src/browser/island-runtime.ts): the build
- * takes these texts out of every page and their hashes out of its policy (`withoutAstroInlineCode`).
+ * page's policy (the runtime's development build too, which a built page never has). The site script loads them
+ * instead on a page with islands (src/browser/island-runtime.ts): the build takes these texts out of every page and
+ * their hashes out of its policy (`withoutAstroInlineCode`).
  */
-export const astroInlineScripts: readonly InlineScript[] = [islandRuntime, idleDirective, loadDirective, mediaDirective, onlyDirective, visibleDirective].map(inlineScript);
+export const astroInlineScripts: readonly InlineScript[] = [
+  islandRuntime,
+  islandRuntimeDev,
+  idleDirective,
+  loadDirective,
+  mediaDirective,
+  onlyDirective,
+  visibleDirective,
+].map(inlineScript);
 
 /**
  * The page without the given inline scripts (`<script>text</script>`, as Astro writes its island runtime and client

@@ -55,7 +55,10 @@ test('step page: HTML, JS with every island hydrated, requests after scrolling t
   const browser = await launchBrowser();
   stepPage = await measurePage(browser, server.url, step);
   await browser.close();
-  console.log(`\n${step}, gzipped: HTML ${kb(stepPage.html)}, JS ${kb(stepPage.js)} in ${stepPage.jsFiles.length} files (comments hydrated), ${stepPage.requests.length} requests after scrolling to the end`);
+  console.log(
+    `\n${step}, gzipped: HTML ${kb(stepPage.html)}, JS ${kb(stepPage.js)} in ${stepPage.jsFiles.length} files (comments hydrated), ` +
+      `quiz data ${kb(stepPage.data)} (fetched when the quiz comes into view), ${stepPage.requests.length} requests after scrolling to the end`,
+  );
   summary.push(
     { figure: 'step page HTML, gzip', 'this site': kb(stepPage.html), target: '≤ 7 KB' },
     { figure: 'step page JS, every island hydrated, gzip (files)', 'this site': `${kb(stepPage.js)} (${stepPage.jsFiles.length})`, target: '≤ 15 KB in ≤ 8 files' },
@@ -109,7 +112,15 @@ test('bytes per page', async () => {
   for (const path of sitemapPaths()) {
     const guide = await measurePage(browser, server.url, path, { until: 'comments' });
     const whole: PageWeight = await measurePage(browser, server.url, path);
-    rows[path] = { html: kb(whole.html), css: kb(whole.css), 'js (to comments)': kb(guide.js), 'js (all)': kb(whole.js), 'js files': whole.jsFiles.length, requests: whole.requests.length };
+    rows[path] = {
+      html: kb(whole.html),
+      css: kb(whole.css),
+      'js (to comments)': kb(guide.js),
+      'js (all)': kb(whole.js),
+      'js files': whole.jsFiles.length,
+      'quiz data': whole.data ? kb(whole.data) : '',
+      requests: whole.requests.length,
+    };
   }
   await browser.close();
   console.log('\nBytes per page, gzipped. JS "to comments": every island above the comments hydrated; "all": scrolled to the end, comments too:');

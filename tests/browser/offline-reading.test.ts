@@ -59,6 +59,7 @@ describe.skipIf(!hasChromium)('reading offline', () => {
     const cached = (await cachedPaths(page))[`${offlineCachePrefix}${builtVersion}`]!;
     expect(cached).toEqual(expect.arrayContaining(['/', '/before-you-start/', '/steps/take-time/', '/steps/couples-counselling/', '/if-it-doesnt-work-out/']));
     expect(cached.filter((path) => path.startsWith('/_astro/')).length).toBeGreaterThan(5);
+    expect(cached.filter((path) => /^\/quizzes\/take-time\.[\w-]+\.json$/.test(path))).toHaveLength(1);
 
     // An article read while online joins the copy.
     await page.goto(`${site.server.url}/articles/no-contact/`);
@@ -69,7 +70,7 @@ describe.skipIf(!hasChromium)('reading offline', () => {
     expect(await page.locator('h1').textContent()).toBe('Take time apart first');
     // Styled and working: the stylesheet and the islands came from the cache too.
     expect(await page.evaluate(() => getComputedStyle(document.querySelector('.quick-exit-button')!).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
-    // The site script ("mark this step done" turns on) and an island's files.
+    // The site script ("mark this step done" turns on), and the quiz's script and data (it starts only with both).
     await page.locator('#step-done-take-time:enabled').waitFor();
     await hydrated(page, 'Quiz');
     await page.locator('[aria-labelledby="comments-heading"]').scrollIntoViewIfNeeded();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { QuizAnswers } from '../../src/lib/quiz-scoring';
 import { hasChromium, watchPage, type Page } from '../support/browser';
-import { answerQuiz, answersForBand, choiceId, hydrated, shippedQuiz } from '../support/reader';
+import { answerQuiz, answersForBand, choiceInput, hydrated, shippedQuiz } from '../support/reader';
 import { siteInChromium } from '../support/suite';
 
 /** Where each quiz sits, and the island that runs it. */
@@ -108,12 +108,12 @@ describe.skipIf(!hasChromium)('answers never leave the device, even before the q
     await page.fill('#quiz-readiness-breakup-date', '2026-01-01');
     expect(await page.locator('#quiz-readiness-form .quiz-submit').isDisabled()).toBe(true);
     await page.locator('#quiz-readiness-form .quiz-submit').click({ force: true });
-    await page.press(choiceId('readiness', 'felt-safe', 'violence'), 'Enter');
+    await page.press(choiceInput('readiness', 'felt-safe', 'violence'), 'Enter');
     await page.press('#quiz-readiness-breakup-date', 'Enter');
 
     expect(page.url()).toBe(`${site.server.url}/before-you-start/`);
     expect(seen.filter((url) => answerInUrl.test(new URL(url).search))).toEqual([]);
-    expect(await page.isChecked(choiceId('readiness', 'felt-safe', 'violence'))).toBe(true);
+    expect(await page.isChecked(choiceInput('readiness', 'felt-safe', 'violence'))).toBe(true);
     await context.close();
   });
 
@@ -134,13 +134,13 @@ describe.skipIf(!hasChromium)('answers never leave the device, even before the q
     await answerQuiz(page, 'readiness', answers);
     await page.fill('#quiz-readiness-breakup-date', '2026-01-01');
     await page.locator('#quiz-readiness-form .quiz-submit').click({ force: true });
-    await page.press(choiceId('readiness', 'okay-if-not', 'cannot-imagine'), 'Enter');
+    await page.press(choiceInput('readiness', 'okay-if-not', 'cannot-imagine'), 'Enter');
     expect(page.url()).toBe(`${site.server.url}/before-you-start/`);
 
     release();
     await hydrated(page, 'ReadinessCheck');
     // The first render kept every answer, and the date.
-    for (const [questionId, answer] of Object.entries(answers)) expect(await page.isChecked(choiceId('readiness', questionId, String(answer)))).toBe(true);
+    for (const [questionId, answer] of Object.entries(answers)) expect(await page.isChecked(choiceInput('readiness', questionId, String(answer)))).toBe(true);
     expect(await page.inputValue('#quiz-readiness-breakup-date')).toBe('2026-01-01');
     await page.click('#quiz-readiness-form .quiz-submit');
     await page.locator('#quiz-readiness-result').waitFor();

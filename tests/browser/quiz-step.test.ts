@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { quizResultPath } from '../../src/lib/guide';
 import { possibleAnswers } from '../../src/lib/quiz-scoring';
-import { axeViolations, describeViolations, hasChromium, watchPage, type Page } from '../support/browser';
-import { answerQuiz, answersForBand, choiceId, hydrated, savedState, shippedQuiz } from '../support/reader';
+import { axeViolations, describeViolations, hasChromium, watchPage, type Page, type Route } from '../support/browser';
+import { answerQuiz, answersForBand, choiceInput, hydrated, savedState, shippedQuiz } from '../support/reader';
 import { siteInChromium } from '../support/suite';
 
 const takeTime = shippedQuiz('take-time');
@@ -55,7 +55,7 @@ describe.skipIf(!hasChromium)('a step self-assessment', () => {
     await page.reload();
     await hydrated(page, 'Quiz');
     await expect.poll(() => heading.textContent()).toBe(bandTitle('too-soon'));
-    for (const [questionId, answer] of Object.entries(tooSoon)) expect(await page.isChecked(choiceId('take-time', questionId, String(answer)))).toBe(true);
+    for (const [questionId, answer] of Object.entries(tooSoon)) expect(await page.isChecked(choiceInput('take-time', questionId, String(answer)))).toBe(true);
 
     // Retake: the form clears, the new result wins, the old one is "last time".
     await page.getByRole('button', { name: 'Take it again' }).click();
@@ -68,8 +68,11 @@ describe.skipIf(!hasChromium)('a step self-assessment', () => {
     const saved = await savedState(page);
     expect(saved?.quizzes['take-time']).toMatchObject({ band: 'ready-to-reach-out', previous: { band: 'too-soon' } });
 
-    // Results never leave the device: only page assets (and the comments list) were fetched, never sent.
-    const unexpected = requests.filter((request) => !/^GET \/(?:_astro\/|api\/comments\?|steps\/take-time\/$|favicon)/.test(request));
+    // Results never leave the device: only page assets, the quiz's data file (and the comments list) were fetched,
+    // never sent.
+    const unexpected = requests.filter(
+      (request) => !/^GET \/(?:_astro\/|quizzes\/take-time\.[\w-]+\.json$|api\/comments\?|steps\/take-time\/$|favicon)/.test(request),
+    );
     expect(unexpected).toEqual([]);
     expect(errors).toEqual([]);
     await page.context().close();
@@ -154,6 +157,41 @@ describe.skipIf(!hasChromium)('a step self-assessment', () => {
     const topAfter = await below.evaluate((element) => element.getBoundingClientRect().top + window.scrollY);
     expect(Math.abs(topAfter - topBefore)).toBeLessThanOrEqual(32);
     await page.context().close();
+  });
+
+  it("says so when the quiz's data cannot load, keeps the answers, and works once it can", async () => {
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const { errors } = watchPage(page);
+    // First the connection drops, then a portal answers with a page of its own, then the file comes through.
+    const failures = [(route: Route) => route.abort('internetdisconnected'), (route: Route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<html>Sign in to Wi-Fi</html>' })];
+    await page.route(/\/quizzes\/take-time\.[\w-]+\.json$/, (route) => (failures.shift() ?? ((next: Route) => next.continue()))(route));
+    await page.goto(`${site.server.url}/steps/take-time/`);
+    const answers = answersForBand(takeTime, 'ready-to-reach-out');
+    await page.locator('.quiz-block').scrollIntoViewIfNeeded();
+    const problem = page.locator('.quiz-result-area [role="alert"]');
+    await expect.poll(() => problem.textContent()).toContain("couldn't load");
+    await answerQuiz(page, 'take-time', answers);
+    expect(await page.locator(submit).isDisabled()).toBe(true);
+    expect(describeViolations(await axeViolations(page, '.quiz-block'))).toBe('');
+
+    // Keyboard: "Try again" fails once more (not JSON), then works; focus goes back to the questions.
+    const retry = page.getByRole('button', { name: 'Try again' });
+    await retry.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => problem.textContent()).toContain("couldn't load");
+    await retry.focus();
+    await page.keyboard.press('Enter');
+    await hydrated(page, 'Quiz');
+    expect(await problem.count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.closest('fieldset') !== null)).toBe(true);
+    for (const [questionId, answer] of Object.entries(answers)) {
+      expect(await page.isChecked(choiceInput('take-time', questionId, String(answer)))).toBe(true);
+    }
+    await page.click(submit);
+    await expect.poll(() => page.locator('#quiz-take-time-result').textContent()).toBe(bandTitle('ready-to-reach-out'));
+    expect(errors.filter((error) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(error))).toEqual([]);
+    await context.close();
   });
 
   it('step 1 keeps private reflections on the device', async () => {

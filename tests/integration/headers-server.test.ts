@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DISABLED_FEATURES, NON_DOCUMENT_CSP, REFERRER_POLICY, applySecurityHeaders, headerPolicy, staticHostHeaders } from '../../src/security/headers';
-import { astroInlineScripts, astroInlineStyles } from '../../src/security/inline-scripts';
+import { astroInlineScripts, astroInlineStyles, sha256Source } from '../../src/security/inline-scripts';
 import { metaPolicyOf, pagePolicies } from '../../src/security/server-headers';
 import { builtFiles, HTML } from '../../src/integrations/after-build';
 import { clientDir } from '../support/paths';
@@ -200,6 +200,16 @@ describe("Astro's inline island code (src/middleware.ts)", () => {
         expect(page.html.includes(hash), `${page.path}: ${hash}`).toBe(false);
       }
       expect(page.html, page.path).not.toMatch(/<style>/);
+    }
+  });
+
+  it("leaves each page's policy allowing by hash only the inline scripts that page runs", () => {
+    for (const page of builtPages()) {
+      const policy = directives(metaPolicyOf(page.html) ?? '');
+      const allowed = (policy['script-src'] ?? []).filter((source) => source.startsWith("'sha256-")).map((source) => source.slice(1, -1));
+      // Scripts with a type (JSON-LD) are data, never run; `<script type="module" src>` is allowed by 'self'.
+      const inline = [...page.html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(([, text]) => sha256Source(text!));
+      expect(allowed.toSorted(), page.path).toEqual([...new Set(inline)].toSorted());
     }
   });
 });

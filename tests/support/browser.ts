@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -157,4 +157,4 @@ export async function layoutShiftTotal(page: Page): Promise<number> {
   return shifts.reduce((sum, value) => sum + value, 0);
 }
 
-export type { Browser, BrowserContext, Page };
+export type { Browser, BrowserContext, Page, Route };

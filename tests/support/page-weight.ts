@@ -11,6 +11,8 @@ export interface PageWeight {
   /** Gzipped bytes of every script the page loaded, after scrolling to the end so every island hydrates. */
   js: number;
   jsFiles: string[];
+  /** Gzipped bytes of the data files scripts fetched (a quiz's data, `/quizzes/…json`). */
+  data: number;
   /** Every request the page made, in order (paths), the document included. */
   requests: string[];
 }
@@ -25,7 +27,7 @@ const gzipped = (body: Buffer) => gzipSync(body, { level: 9 }).length;
  */
 export async function measurePage(browser: Browser, origin: string, path: string, { until = 'end' }: { until?: 'end' | 'comments' } = {}): Promise<PageWeight> {
   const page = await browser.newPage();
-  const weight: PageWeight = { path, html: 0, css: 0, js: 0, jsFiles: [], requests: [] };
+  const weight: PageWeight = { path, html: 0, css: 0, js: 0, jsFiles: [], data: 0, requests: [] };
   const pending: Promise<void>[] = [];
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -33,13 +35,15 @@ export async function measurePage(browser: Browser, origin: string, path: string
   page.on('request', (request) => void weight.requests.push(new URL(request.url()).pathname));
   page.on('response', (response) => {
     const type = response.request().resourceType();
-    if (!['document', 'stylesheet', 'script'].includes(type)) return;
+    const isData = type === 'fetch' && new URL(response.url()).pathname.startsWith('/quizzes/');
+    if (!['document', 'stylesheet', 'script'].includes(type) && !isData) return;
     pending.push(
       response.body().then(
         (body) => {
           const size = gzipped(body);
           if (type === 'document') weight.html += size;
           else if (type === 'stylesheet') weight.css += size;
+          else if (isData) weight.data += size;
           else {
             weight.js += size;
             weight.jsFiles.push(new URL(response.url()).pathname);

@@ -29,13 +29,17 @@ export function answersForBand(quiz: Quiz, bandId: string): QuizAnswers {
   return fallback;
 }
 
-/** Id of the input for one choice, as the Quiz island renders it. */
-export const choiceId = (quizId: string, questionId: string, value: string | number) => `#quiz-${quizId}-${questionId}-${value}`;
+/**
+ * Selector of the input for one choice, as src/components/QuizQuestion.astro renders it: the radios of a question
+ * share its name, each checkbox has a name of its own.
+ */
+export const choiceInput = (quizId: string, questionId: string, value: string | number) =>
+  `:is(input[type="radio"][name="quiz-${quizId}-${questionId}"][value="${value}"], input[type="checkbox"][name="quiz-${quizId}-${questionId}-${value}"])`;
 
 /** Ticks the given answers in a quiz on the page. */
 export async function answerQuiz(page: Page, quizId: string, answers: QuizAnswers): Promise<void> {
   for (const [questionId, answer] of Object.entries(answers)) {
-    for (const value of Array.isArray(answer) ? answer : [answer]) await page.check(choiceId(quizId, questionId, value));
+    for (const value of Array.isArray(answer) ? answer : [answer]) await page.check(choiceInput(quizId, questionId, value));
   }
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stateStorageKey, stateVersion } from '../../src/lib/reader-state';
 import { themeStorageKey } from '../../src/lib/theme';
-import { quizResultRoom, themeBoot } from '../../src/security/inline-scripts';
+import { headScript } from '../../src/security/inline-scripts';
 
 /** A localStorage holding `entries`, or one that throws like blocked storage does (null). */
 const storage = (entries: Record<string, string> | null) => ({
@@ -11,43 +11,53 @@ const storage = (entries: Record<string, string> | null) => ({
   },
 });
 
-describe('the theme boot script', () => {
-  function themeAfterBoot(entries: Record<string, string> | null): string | undefined {
-    const document = { documentElement: { dataset: {} as Record<string, string> } };
-    new Function('localStorage', 'document', themeBoot.text)(storage(entries), document);
-    return document.documentElement.dataset['theme'];
-  }
+/** Runs a page's head script over `entries`; what it set on <html>. */
+function afterHead(entries: Record<string, string> | null, quizId?: string): Record<string, string> {
+  const document = { documentElement: { dataset: {} as Record<string, string> } };
+  new Function('localStorage', 'document', headScript(quizId).text)(storage(entries), document);
+  return document.documentElement.dataset;
+}
 
-  it('applies the theme the store saved under its key', () => {
-    expect(themeAfterBoot({ [themeStorageKey]: 'dark' })).toBe('dark');
-    expect(themeAfterBoot({ [themeStorageKey]: 'light' })).toBe('light');
+describe("the head script's theme", () => {
+  it('applies the theme the store saved under its key, on pages with a quiz or without', () => {
+    expect(afterHead({ [themeStorageKey]: 'dark' })['theme']).toBe('dark');
+    expect(afterHead({ [themeStorageKey]: 'light' })['theme']).toBe('light');
+    expect(afterHead({ [themeStorageKey]: 'dark' }, 'take-time')['theme']).toBe('dark');
   });
 
   it('follows the system for nothing stored, anything else stored, or blocked storage', () => {
-    expect(themeAfterBoot({})).toBeUndefined();
-    expect(themeAfterBoot({ [themeStorageKey]: 'blue' })).toBeUndefined();
-    expect(themeAfterBoot(null)).toBeUndefined();
+    expect(afterHead({})['theme']).toBeUndefined();
+    expect(afterHead({ [themeStorageKey]: 'blue' })['theme']).toBeUndefined();
+    expect(afterHead(null)['theme']).toBeUndefined();
+    expect(afterHead(null, 'take-time')).toEqual({});
   });
 });
 
-describe('the quiz result room script', () => {
-  function marked(entries: Record<string, string> | null, quizId = 'take-time'): boolean {
-    const block = { dataset: { quizBlock: quizId } as Record<string, string> };
-    const document = { currentScript: { previousElementSibling: block } };
-    new Function('localStorage', 'document', quizResultRoom.text)(storage(entries), document);
-    return 'hasResult' in block.dataset;
-  }
-  const saved = (version: number) => ({ [stateStorageKey]: JSON.stringify({ v: version, quizzes: { 'take-time': {} }, steps: {}, journal: {} }) });
+describe("the head script's room for a saved quiz result", () => {
+  const saved = (version: number, theme?: string) => ({
+    [stateStorageKey]: JSON.stringify({ v: version, quizzes: { 'take-time': {} }, steps: {}, journal: {} }),
+    ...(theme && { [themeStorageKey]: theme }),
+  });
 
-  it('keeps room when the saved state of this version has a result for the quiz', () => {
-    expect(marked(saved(stateVersion))).toBe(true);
-    expect(marked(saved(stateVersion), 'readiness')).toBe(false);
+  it("marks the page when the saved state of this version has a result for the page's quiz", () => {
+    expect(afterHead(saved(stateVersion), 'take-time')).toEqual({ quizResult: 'take-time' });
+    expect(afterHead(saved(stateVersion, 'dark'), 'take-time')).toEqual({ theme: 'dark', quizResult: 'take-time' });
+    expect(afterHead(saved(stateVersion), 'readiness')).toEqual({});
+    // A page without a quiz never reads the reader's state.
+    expect(afterHead(saved(stateVersion))).toEqual({});
+    expect(headScript().text).not.toContain(stateStorageKey);
   });
 
   it('keeps no room for another version, damaged data or blocked storage', () => {
-    expect(marked(saved(stateVersion + 1))).toBe(false);
-    expect(marked({ [stateStorageKey]: '{not json' })).toBe(false);
-    expect(marked({})).toBe(false);
-    expect(marked(null)).toBe(false);
+    expect(afterHead(saved(stateVersion + 1), 'take-time')).toEqual({});
+    expect(afterHead({ [stateStorageKey]: '{not json' }, 'take-time')).toEqual({});
+    expect(afterHead({ [stateStorageKey]: 'null' }, 'take-time')).toEqual({});
+    expect(afterHead({}, 'take-time')).toEqual({});
+  });
+
+  it('cannot be broken out of by a quiz id', () => {
+    const hostile = `x"});alert(1);("</script>`;
+    expect(afterHead({ [stateStorageKey]: JSON.stringify({ v: stateVersion, quizzes: { [hostile]: {} } }) }, hostile)).toEqual({ quizResult: hostile });
+    expect(headScript(hostile).text).not.toContain('</');
   });
 });

@@ -3,6 +3,7 @@ import {
   articlePath,
   guideSequence,
   orderedSteps,
+  pageQuiz,
   plainTextOfHtml,
   plainTextOfMarkdown,
   prevNextFor,
@@ -90,5 +91,18 @@ describe('reading time', () => {
     expect(readingText({ body: '## Kept source', rendered: { html: '<p>Rendered</p>' } }, noFile)).toBe('Kept source');
     expect(readingText({ rendered: { html: '<h2>Rendered</h2><p>only</p>' } }, noFile)).toBe('Rendered only');
     expect(readingText({}, () => '---\ntitle: An MDX article\n---\n## From the file\n\n<Quiz id="x" />\nText.\n')).toBe('From the file Text.');
+  });
+});
+
+describe('pageQuiz', () => {
+  it("is the quiz the MDX places, else the one the frontmatter names", () => {
+    expect(pageQuiz('Text\n\n<Quiz id="take-time" />\n\nMore', 'other')).toEqual({ id: 'take-time', inBody: true });
+    expect(pageQuiz("<Quiz id='readiness'/>", undefined)).toEqual({ id: 'readiness', inBody: true });
+    expect(pageQuiz('Text without one', 'take-time')).toEqual({ id: 'take-time', inBody: false });
+    expect(pageQuiz(undefined, undefined)).toEqual({ id: undefined, inBody: false });
+  });
+
+  it('refuses a page that places two', () => {
+    expect(() => pageQuiz('<Quiz id="a" /> and <Quiz id="b" />', undefined)).toThrow(/one quiz.*a, b/);
   });
 });

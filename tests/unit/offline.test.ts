@@ -5,8 +5,9 @@ import { offlineCopyDelayMs, offlineOffKey, offlineRoute, serviceWorkerPath } fr
 import { registerOfflineWorker } from '../../src/browser/offline-registration';
 
 describe('offlineRoute', () => {
-  it('serves build files and the icon from the cache first', () => {
+  it('serves build files, quiz data and the icon from the cache first', () => {
     expect(offlineRoute('/_astro/Base.DL9VXaBC.css')).toBe('asset');
+    expect(offlineRoute('/quizzes/take-time.aB3-x_9QzK.json')).toBe('asset');
     expect(offlineRoute('/_astro/preact.wvsapEAw.js')).toBe('asset');
     expect(offlineRoute('/favicon.svg')).toBe('asset');
   });
@@ -30,6 +31,11 @@ describe('referencedAssets', () => {
     expect(referencedAssets(html)).toEqual(['/_astro/Base.abc.css', '/_astro/Quiz.x1.js', '/_astro/client.y2.js']);
     const chunk = 'import{a}from"./preact.p1.js";const s=()=>import(`./Share.s1.js`);url(./font.f1.woff2)';
     expect(referencedAssets(chunk)).toEqual(['/_astro/preact.p1.js', '/_astro/Share.s1.js', '/_astro/font.f1.woff2']);
+  });
+
+  it("finds a quiz's data file, and no other JSON", () => {
+    const html = '<div class="quiz" data-wake-data="/quizzes/take-time.aB3-x_9QzK.json"><a href="/known-pages.json">';
+    expect(referencedAssets(html)).toEqual(['/quizzes/take-time.aB3-x_9QzK.json']);
   });
 });
 

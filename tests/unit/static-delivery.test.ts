@@ -41,6 +41,7 @@ describe('finding a file for a path', () => {
 
 test('hashed assets are kept for a year, everything else revalidated', () => {
   expect(cacheControlFor('/_astro/chunk.abc123.js')).toContain('immutable');
+  expect(cacheControlFor('/quizzes/take-time.aB3-x_9QzK.json')).toContain('immutable');
   expect(cacheControlFor('/steps/a/')).toBe('public, max-age=0, must-revalidate');
   expect(cacheControlFor('/pagefind/pagefind.js')).toBe('public, max-age=0, must-revalidate');
 });

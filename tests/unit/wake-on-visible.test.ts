@@ -1,11 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { wakeOnVisible, type PageScript, type PreactParts } from '../../src/browser/wake-on-visible';
 
-/** A root the server rendered: `data-wake` names its script, `data-asleep` stays until that script starts. */
-function root(name: string) {
+/**
+ * A root the server rendered: `data-wake` names its script, `data-wake-data` a file to fetch for it, `data-asleep`
+ * stays until that script starts.
+ */
+function root(name: string, wakeData?: string) {
   const attributes = new Set(['data-asleep']);
   return {
-    dataset: { wake: name },
+    dataset: { wake: name, ...(wakeData && { wakeData }) },
     hasAttribute: (attribute: string) => attributes.has(attribute),
     removeAttribute: (attribute: string) => void attributes.delete(attribute),
   };
@@ -91,8 +94,35 @@ describe('page scripts started when they come into view (src/browser/wake-on-vis
     expect(browser.observed).toEqual(new Set([thread]));
     browser.show(thread);
     await settle();
-    expect(start).toHaveBeenCalledWith(thread, parts);
+    expect(start).toHaveBeenCalledWith(thread, parts, undefined);
     expect(thread.hasAttribute('data-asleep')).toBe(false);
+  });
+
+  it("fetches a root's data file beside its script, hands the response to the script, and wakes the root once it has started", async () => {
+    const quiz = root('quiz', '/quizzes/take-time.abc.json');
+    const browser = page([quiz]);
+    const response = new Response('{}');
+    const fetched = vi.fn(async () => response);
+    vi.stubGlobal('fetch', fetched);
+    let loaded: (script: PageScript) => void = () => undefined;
+    let started: () => void = () => undefined;
+    const start = vi.fn(() => new Promise<void>((resolve) => (started = resolve)));
+    wakeOnVisible({ quiz: () => new Promise<PageScript>((resolve) => (loaded = resolve)) }, parts);
+
+    browser.show(quiz);
+    // The data is on its way before the script has arrived.
+    expect(fetched).toHaveBeenCalledWith('/quizzes/take-time.abc.json');
+    loaded({ start });
+    await settle();
+    expect(start).toHaveBeenCalledTimes(1);
+    const [target, given, data] = start.mock.calls[0] as unknown as [Root, PreactParts, Promise<Response>];
+    expect([target, given]).toEqual([quiz, parts]);
+    expect(await data).toBe(response);
+    // Asleep until the script says it has started (a quiz waits for its data).
+    expect(quiz.hasAttribute('data-asleep')).toBe(true);
+    started();
+    await settle();
+    expect(quiz.hasAttribute('data-asleep')).toBe(false);
   });
 
   it('ignores a root whose name no script answers to', async () => {

@@ -33,9 +33,38 @@ export interface QuizOptions {
   loadShare: () => Promise<MountShare>;
 }
 
-/** The quiz's data, from the JSON data block the page carries inside the quiz. */
-export function quizData(root: HTMLElement): QuizPageData {
-  return JSON.parse(root.querySelector('script[type="application/json"]')?.textContent ?? 'null') as QuizPageData;
+/**
+ * The quiz's data (src/queries/quiz-data.ts), from the response started as the script loaded. Until it can be had
+ * (offline before the file was ever saved, a Wi-Fi sign-in page in its place), the result area says so and offers to
+ * try again; the answers stay as ticked, and the form cannot be sent without it.
+ */
+export async function quizData(root: HTMLElement, response?: Promise<Response>): Promise<QuizPageData> {
+  const load = () => fetch(root.dataset['wakeData']!);
+  const quizId = root.closest<HTMLElement>('[data-quiz-block]')!.dataset['quizBlock'];
+  for (response ??= load(); ; ) {
+    try {
+      const data = (await (await response).json()) as QuizPageData;
+      if (data.quizId === quizId && data.quiz.questions) return data;
+    } catch {
+      // No connection, not JSON, or not this quiz's data: said below.
+    }
+    // Above the result's placeholder; it goes when the quiz starts or says it again, so focus goes back to the questions.
+    response = await new Promise<Promise<Response>>((resolve) => {
+      const retry = () => {
+        root.querySelector('input')?.focus();
+        resolve(load());
+      };
+      root.querySelector('.quiz-result-area [role="alert"]')?.remove();
+      root.querySelector('.quiz-result-area')!.prepend(
+        h(
+          'div',
+          { class: 'quiz-error-summary', role: 'alert' },
+          h('p', {}, "This check-in couldn't load. Check your connection, then try again."),
+          h('button', { type: 'button', class: 'button', onClick: retry }, 'Try again'),
+        ),
+      );
+    });
+  }
 }
 
 /** Focuses an element by id and brings its question into view (links in the error summary). */
@@ -47,11 +76,12 @@ function focusById(event: Event, id: string): void {
   target.closest('fieldset')?.scrollIntoView({ block: 'start' });
 }
 
-const inputOf = (id: string) => document.getElementById(id) as HTMLInputElement | null;
+/** The input of one choice, in its question's fieldset (values are slugs or digits, src/lib/schemas/quiz.ts). */
+const inputOf = (fieldset: Element, value: string) => fieldset.querySelector<HTMLInputElement>(`input[value="${value}"]`);
 
 /** What a question's inputs say, or undefined when nothing is ticked. */
-function answerInPage(question: QuizQuestion, fieldId: string): QuizAnswer | undefined {
-  const chosen = choicesOf(question).filter((choice) => inputOf(`${fieldId}-${choice.value}`)?.checked);
+function answerInPage(question: QuizQuestion, fieldset: Element): QuizAnswer | undefined {
+  const chosen = choicesOf(question).filter((choice) => inputOf(fieldset, choice.value)?.checked);
   if (chosen.length === 0) return undefined;
   return question.kind === 'multiple' ? chosen.map((choice) => choice.value) : chosen[0]!.answer;
 }
@@ -64,16 +94,18 @@ export function startQuizForm(root: HTMLElement, { quizId, quiz, crisisHelp }: Q
   const submitButton = form.querySelector<HTMLButtonElement>('.quiz-submit')!;
   const status = root.querySelector<HTMLElement>('[role="status"]')!;
   const resultArea = root.querySelector<HTMLElement>('.quiz-result-area')!;
+  // The server-rendered "Your result will appear here", shown again whenever there is no result.
+  const placeholder = resultArea.querySelector('.quiz-result-placeholder')!;
   const errorSummary = h('div', { class: 'quiz-error-summary', role: 'alert', tabindex: -1, 'aria-labelledby': `${idPrefix}-errors` });
   const fieldIdOf = (question: QuizQuestion) => `${idPrefix}-${question.id}`;
 
   // null until the reader touches the form: the form then shows the saved answers (also when another tab saves).
   // Answers ticked before the script started are kept.
   const early: QuizAnswers = {};
-  for (const question of quiz.questions) {
-    const answer = answerInPage(question, fieldIdOf(question));
+  quiz.questions.forEach((question, index) => {
+    const answer = answerInPage(question, fieldsets[index]!);
     if (answer !== undefined) early[question.id] = answer;
-  }
+  });
   let draft: QuizAnswers | null = Object.keys(early).length > 0 ? early : null;
   let attempted = false;
   let revealed = false;
@@ -91,8 +123,12 @@ export function startQuizForm(root: HTMLElement, { quizId, quiz, crisisHelp }: Q
     const missing = attempted ? unansweredQuestions(quiz, current) : [];
     const errors: FieldError[] = [
       ...missing.map((questionId) => {
-        const question = quiz.questions.find((candidate) => candidate.id === questionId)!;
-        return { target: `${fieldIdOf(question)}-${choicesOf(question)[0]!.value}`, message: `Answer: ${question.prompt}` };
+        const index = quiz.questions.findIndex((candidate) => candidate.id === questionId);
+        const question = quiz.questions[index]!;
+        // The summary links to the question's first choice, which gets an id only now: the page carries none it never uses.
+        const first = fieldsets[index]!.querySelector('input')!;
+        first.id ||= `${fieldIdOf(question)}-${choicesOf(question)[0]!.value}`;
+        return { target: first.id, message: `Answer: ${question.prompt}` };
       }),
       ...(attempted ? (options.extraErrors?.() ?? []) : []),
     ];
@@ -109,7 +145,7 @@ export function startQuizForm(root: HTMLElement, { quizId, quiz, crisisHelp }: Q
       const fieldId = fieldIdOf(question);
       const answer = current[question.id];
       for (const choice of choicesOf(question)) {
-        const input = inputOf(`${fieldId}-${choice.value}`);
+        const input = inputOf(fieldset, choice.value);
         if (input) input.checked = isChosen(answer, choice);
       }
       const error = missing.includes(question.id) ? (question.kind === 'multiple' ? 'Choose at least one answer.' : 'Choose an answer.') : undefined;
@@ -149,7 +185,7 @@ export function startQuizForm(root: HTMLElement, { quizId, quiz, crisisHelp }: Q
               onStartAgain: startAgain,
               loadShare: options.loadShare,
             })
-          : h('p', { class: 'quiz-result-placeholder muted' }, 'Your result will appear here. Your answers are saved only on this device.'),
+          : placeholder,
       );
     }
     // Focus follows the reader's action: the new result once it is saved.
@@ -188,7 +224,7 @@ export function startQuizForm(root: HTMLElement, { quizId, quiz, crisisHelp }: Q
 
   quiz.questions.forEach((question, index) => {
     fieldsets[index]!.addEventListener('change', () => {
-      const answer = answerInPage(question, fieldIdOf(question));
+      const answer = answerInPage(question, fieldsets[index]!);
       const next = { ...answers() };
       if (answer === undefined) delete next[question.id];
       else next[question.id] = answer;
@@ -207,7 +243,7 @@ export function startQuizForm(root: HTMLElement, { quizId, quiz, crisisHelp }: Q
 }
 
 /** Starts a step's self-assessment (any quiz but the readiness check): its result is saved under the quiz's id. */
-export function start(root: HTMLElement, { loadShare }: PreactParts): void {
-  const data = quizData(root);
+export async function start(root: HTMLElement, { loadShare }: PreactParts, response?: Promise<Response>): Promise<void> {
+  const data = await quizData(root, response);
   startQuizForm(root, data, { loadShare, save: (outcome) => saveQuizResult(data.quizId, { ...outcome, band: outcome.band.id }) });
 }

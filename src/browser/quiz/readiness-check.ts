@@ -50,8 +50,8 @@ function resultNotes(band: QuizBand, result: StoredQuizResult, state: ReaderStat
 }
 
 /** Starts the readiness check on its server-rendered root. */
-export function start(root: HTMLElement, { loadShare }: PreactParts): void {
-  const data = quizData(root);
+export async function start(root: HTMLElement, { loadShare }: PreactParts, response?: Promise<Response>): Promise<void> {
+  const data = await quizData(root, response);
   const dateId = `quiz-${data.quizId}-breakup-date`;
   const dateInput = document.getElementById(dateId) as HTMLInputElement;
   const dateField = dateInput.parentElement!;

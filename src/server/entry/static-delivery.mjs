@@ -128,12 +128,13 @@ export function chooseEncoding(acceptEncoding, staticFile) {
 }
 
 /**
- * Cache policy by path: Astro's hashed assets never change under one name, so browsers keep them for a year;
- * everything else is revalidated (cheaply, by ETag) so a new build shows at once.
+ * Cache policy by path: Astro's hashed assets and the quizzes' data files (src/queries/quiz-data.ts) never change
+ * under one name, so browsers keep them for a year; everything else is revalidated (cheaply, by ETag) so a new build
+ * shows at once.
  * @param {string} path
  */
 export const cacheControlFor = (path) =>
-  path.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate';
+  path.startsWith('/_astro/') || path.startsWith('/quizzes/') ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate';
 
 /**
  * Answers requests for the built files: `serveFile` sends the file a GET or HEAD names (false when there is none),
