@@ -13,6 +13,7 @@ import type { QuizBand, QuizQuestion } from '../../lib/schemas/quiz';
 import { readerState, saveQuizResult } from '../../stores/progress';
 import { h, type Child } from '../dom';
 import type { PreactParts } from '../wake-on-visible';
+import { loadQuizData } from './load-quiz-data';
 import { quizResult, type MountShare } from './quiz-result';
 
 /** A problem with the form: `target` is the id of the input to focus from the error summary. */
@@ -31,40 +32,6 @@ export interface QuizOptions {
   resultNotes?: { notes: (band: QuizBand, result: StoredQuizResult, state: ReaderState) => Child; dependsOn: (state: ReaderState) => unknown };
   /** Loads the share control for "Share this result". */
   loadShare: () => Promise<MountShare>;
-}
-
-/**
- * The quiz's data (src/queries/quiz-data.ts), from the response started as the script loaded. Until it can be had
- * (offline before the file was ever saved, a Wi-Fi sign-in page in its place), the result area says so and offers to
- * try again; the answers stay as ticked, and the form cannot be sent without it.
- */
-export async function quizData(root: HTMLElement, response?: Promise<Response>): Promise<QuizPageData> {
-  const load = () => fetch(root.dataset['wakeData']!);
-  const quizId = root.closest<HTMLElement>('[data-quiz-block]')!.dataset['quizBlock'];
-  for (response ??= load(); ; ) {
-    try {
-      const data = (await (await response).json()) as QuizPageData;
-      if (data.quizId === quizId && data.quiz.questions) return data;
-    } catch {
-      // No connection, not JSON, or not this quiz's data: said below.
-    }
-    // Above the result's placeholder; it goes when the quiz starts or says it again, so focus goes back to the questions.
-    response = await new Promise<Promise<Response>>((resolve) => {
-      const retry = () => {
-        root.querySelector('input')?.focus();
-        resolve(load());
-      };
-      root.querySelector('.quiz-result-area [role="alert"]')?.remove();
-      root.querySelector('.quiz-result-area')!.prepend(
-        h(
-          'div',
-          { class: 'quiz-error-summary', role: 'alert' },
-          h('p', {}, "This check-in couldn't load. Check your connection, then try again."),
-          h('button', { type: 'button', class: 'button', onClick: retry }, 'Try again'),
-        ),
-      );
-    });
-  }
 }
 
 /** Focuses an element by id and brings its question into view (links in the error summary). */
@@ -244,6 +211,6 @@ export function startQuizForm(root: HTMLElement, { quizId, quiz, crisisHelp }: Q
 
 /** Starts a step's self-assessment (any quiz but the readiness check): its result is saved under the quiz's id. */
 export async function start(root: HTMLElement, { loadShare }: PreactParts, response?: Promise<Response>): Promise<void> {
-  const data = await quizData(root, response);
+  const data = await loadQuizData(root, response);
   startQuizForm(root, data, { loadShare, save: (outcome) => saveQuizResult(data.quizId, { ...outcome, band: outcome.band.id }) });
 }

@@ -8,7 +8,8 @@ import { readerState } from '../../stores/progress';
 import { saveReadiness } from '../../stores/reader-data';
 import { h, type Child } from '../dom';
 import type { PreactParts } from '../wake-on-visible';
-import { quizData, startQuizForm, type FieldError } from './quiz-form';
+import { loadQuizData } from './load-quiz-data';
+import { startQuizForm, type FieldError } from './quiz-form';
 
 const whenNotToGoBack = () => h('a', { href: '/articles/when-not-to-go-back/' }, 'When not to go back');
 
@@ -51,7 +52,7 @@ function resultNotes(band: QuizBand, result: StoredQuizResult, state: ReaderStat
 
 /** Starts the readiness check on its server-rendered root. */
 export async function start(root: HTMLElement, { loadShare }: PreactParts, response?: Promise<Response>): Promise<void> {
-  const data = await quizData(root, response);
+  const data = await loadQuizData(root, response);
   const dateId = `quiz-${data.quizId}-breakup-date`;
   const dateInput = document.getElementById(dateId) as HTMLInputElement;
   const dateField = dateInput.parentElement!;
