@@ -1,7 +1,8 @@
 /**
- * After the build, over each page: every file of `/_astro/` (or quiz data file) a page names must be in this build. A rebuild copies the
- * pages whose data and code did not change from the last build (astro.config.mjs, incremental build); should a copied
- * page still name a script or stylesheet of an older build, the build stops here instead of shipping it without them.
+ * After the build, over each page: every file of `/_astro/` and every quiz data file a page names must be in this
+ * build. A rebuild copies the pages whose data and code did not change from the last build (astro.config.mjs,
+ * incremental build); should a copied page still name a file of an older build, the build stops here instead of
+ * shipping it without them.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';

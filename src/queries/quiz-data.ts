@@ -15,6 +15,8 @@ export interface QuizDataFile {
   name: string;
   /** The site path the page's quiz fetches. */
   path: string;
+  /** The quiz as the file gives it (what the page renders of it is the same). */
+  data: QuizPageData;
   json: string;
 }
 
@@ -26,5 +28,5 @@ export async function quizDataFile(id: string): Promise<QuizDataFile> {
   const data: QuizPageData = { quizId: id, quiz, ...(quiz.bands.some((band) => band.flag === 'crisis') && { crisisHelp }) };
   const json = JSON.stringify(data);
   const name = `${id}.${createHash('sha256').update(json).digest('base64url').slice(0, 10)}`;
-  return { name, path: `/quizzes/${name}.json`, json };
+  return { name, path: `/quizzes/${name}.json`, data, json };
 }

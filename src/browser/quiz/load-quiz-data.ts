@@ -20,7 +20,8 @@ export async function loadQuizData(root: HTMLElement, response?: Promise<Respons
     } catch {
       // No connection, not JSON, or not this quiz's data: said below.
     }
-    // Above the result's placeholder; it goes when the quiz starts or says it again, so focus goes back to the questions.
+    // Above the result's placeholder; it goes when the quiz starts or says it again, so focus goes back to the
+    // questions.
     response = await new Promise<Promise<Response>>((resolve) => {
       const retry = () => {
         root.querySelector('input')?.focus();

@@ -92,7 +92,8 @@ export function startQuizForm(root: HTMLElement, { quizId, quiz, crisisHelp }: Q
       ...missing.map((questionId) => {
         const index = quiz.questions.findIndex((candidate) => candidate.id === questionId);
         const question = quiz.questions[index]!;
-        // The summary links to the question's first choice, which gets an id only now: the page carries none it never uses.
+        // The summary links to the question's first choice, which gets an id only now: the page carries no id it
+        // never uses.
         const first = fieldsets[index]!.querySelector('input')!;
         first.id ||= `${fieldIdOf(question)}-${choicesOf(question)[0]!.value}`;
         return { target: first.id, message: `Answer: ${question.prompt}` };
